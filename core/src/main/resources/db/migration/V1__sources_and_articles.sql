@@ -66,3 +66,10 @@ CREATE TABLE article_tag (
     PRIMARY KEY (article_id, tag)
 );
 CREATE INDEX article_tag_tag_idx ON article_tag (tag, article_id);
+
+-- Small facts the platform keeps about itself (for example that the bundled samples were imported).
+CREATE TABLE app_state (
+    key        TEXT PRIMARY KEY,
+    value      TEXT        NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
