@@ -8,7 +8,8 @@ CREATE TABLE source (
     kind               TEXT        NOT NULL CHECK (kind IN ('RSS', 'ATOM', 'JSON_FEED', 'ARTICLE_PAGE', 'ARCHIVE')),
     language           TEXT,
     time_zone          TEXT        NOT NULL DEFAULT 'UTC',
-    date_order         TEXT        NOT NULL DEFAULT 'DMY' CHECK (date_order IN ('DMY', 'MDY', 'YMD')),
+    -- NULL: unknown, read from each document (an unambiguous date, or the weekday its text names).
+    date_order         TEXT        CHECK (date_order IN ('DMY', 'MDY', 'YMD')),
     active             BOOLEAN     NOT NULL DEFAULT TRUE,
     created_at         TIMESTAMPTZ NOT NULL DEFAULT now(),
     last_fetch_at      TIMESTAMPTZ,

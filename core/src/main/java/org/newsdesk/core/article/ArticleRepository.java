@@ -53,19 +53,61 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
     return query.setMaxResults(limit).getResultList();
   }
 
-  /** The newest articles of one source after {@code after}, at most {@code limit}. */
-  public List<Article> latestOfSource(long sourceId, ArticleKey after, int limit) {
-    String q =
-        "select a from Article a where a.source.id = :sourceId"
-            + (after == null
-                ? ""
-                : " and (a.sortAt < :afterAt or (a.sortAt = :afterAt and a.id < :afterId))")
-            + " order by a.sortAt desc, a.id desc";
-    var query = getEntityManager().createQuery(q, Article.class).setParameter("sourceId", sourceId);
-    if (after != null) {
-      query.setParameter("afterAt", after.sortAt()).setParameter("afterId", after.id());
+  /**
+   * The newest articles of each of several sources, at most {@code limit} each, in two statements
+   * whatever the number of sources: a lateral top-N per source for the ids, then the rows.
+   */
+  public Map<Long, List<Article>> latestOfSources(
+      Collection<Long> sourceIds, ArticleKey after, int limit) {
+    Map<Long, List<Article>> bySource = new LinkedHashMap<>();
+    if (sourceIds.isEmpty()) {
+      return bySource;
     }
-    return query.setMaxResults(limit).getResultList();
+    List<Long> ids =
+        getEntityManager()
+            .unwrap(Session.class)
+            .doReturningWork(
+                c -> {
+                  String sql =
+                      "SELECT a.id FROM unnest(?::bigint[]) AS s(id) CROSS JOIN LATERAL ("
+                          + " SELECT id FROM article WHERE source_id = s.id"
+                          + (after == null ? "" : " AND (sort_at, id) < (?, ?)")
+                          + " ORDER BY sort_at DESC, id DESC LIMIT ?) a";
+                  try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int i = 1;
+                    ps.setArray(i++, c.createArrayOf("bigint", sourceIds.toArray()));
+                    if (after != null) {
+                      setInstant(ps, i++, after.sortAt());
+                      ps.setLong(i++, after.id());
+                    }
+                    ps.setInt(i, limit);
+                    List<Long> found = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                      while (rs.next()) {
+                        found.add(rs.getLong(1));
+                      }
+                    }
+                    return found;
+                  }
+                });
+    for (Long sourceId : sourceIds) {
+      bySource.put(sourceId, new ArrayList<>());
+    }
+    if (ids.isEmpty()) {
+      return bySource;
+    }
+    List<Article> rows =
+        getEntityManager()
+            .createQuery(
+                "select a from Article a join fetch a.source where a.id in :ids"
+                    + " order by a.sortAt desc, a.id desc",
+                Article.class)
+            .setParameter("ids", ids)
+            .getResultList();
+    for (Article a : rows) {
+      bySource.get(a.source.id).add(a);
+    }
+    return bySource;
   }
 
   /** Tags of many articles in one query, in each article's stored order. */

@@ -54,7 +54,18 @@ public class ArticleService {
   /** One page of a source's newest articles. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<Article> latestOfSource(long sourceId, ArticleKey after, int limit) {
-    return Page.of(articles.latestOfSource(sourceId, after, limit + 1), limit);
+    return latestOfSources(List.of(sourceId), after, limit).get(sourceId);
+  }
+
+  /** One page of each of several sources' newest articles, in a bounded number of statements. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<Long, Page<Article>> latestOfSources(
+      Collection<Long> sourceIds, ArticleKey after, int limit) {
+    Map<Long, Page<Article>> pages = new LinkedHashMap<>();
+    articles
+        .latestOfSources(sourceIds, after, limit + 1)
+        .forEach((id, list) -> pages.put(id, Page.of(list, limit)));
+    return pages;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

@@ -42,10 +42,10 @@ public class Source {
   @Column(name = "time_zone", nullable = false)
   public String timeZone = "UTC";
 
-  /** How the source writes ambiguous numeric dates. */
+  /** How the source writes ambiguous numeric dates; null when unknown (inferred per document). */
   @Enumerated(EnumType.STRING)
-  @Column(name = "date_order", nullable = false)
-  public DateOrder dateOrder = DateOrder.DMY;
+  @Column(name = "date_order")
+  public DateOrder dateOrder;
 
   @Column(nullable = false)
   public boolean active = true;

@@ -1,0 +1,50 @@
+package org.newsdesk.api.launcher;
+
+import io.quarkus.runtime.Quarkus;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code newsdesk import PATH…}: imports local feeds and archives into the configured database. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Imports feed documents (RSS, Atom, JSON Feed) and article archives from files or folders",
+      "(walked recursively) into the configured database. A document's source is matched by its",
+      "site URL, or created, its slug taken from the host. Prints a progress bar and a summary;",
+      "exits 1 when any file failed. Next to a running 'serve' on the same data directory, it",
+      "uses that server's database."
+    })
+final class ImportCommand implements Callable<Integer> {
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to import.")
+  List<Path> paths;
+
+  @Override
+  public Integer call() {
+    for (Path p : paths) {
+      if (!p.toFile().exists()) {
+        System.err.println("newsdesk import: no such file or folder: " + p);
+        return 2;
+      }
+    }
+    // A one-off command: no HTTP listener, no background jobs, quiet logs.
+    System.setProperty("quarkus.http.host-enabled", "false");
+    System.setProperty("newsdesk.importer.enabled", "false");
+    System.setProperty("quarkus.banner.enabled", "false");
+    System.setProperty("quarkus.log.console.level", "WARN");
+    DatabaseBootstrap db = DatabaseBootstrap.prepare(true);
+    ImportApplication.paths = List.copyOf(paths);
+    int[] exit = {0};
+    Quarkus.run(
+        ImportApplication.class,
+        (code, failure) -> {
+          exit[0] = failure != null && code == 0 ? 1 : code;
+          db.close();
+        });
+    return exit[0];
+  }
+}

@@ -1,0 +1,30 @@
+package org.newsdesk.api.launcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code newsdesk}: the top command; without a subcommand it serves. */
+@Command(
+    name = "newsdesk",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Newsdesk: follows news sources, imports their articles, serves them over GraphQL.",
+    subcommands = {ServeCommand.class, ImportCommand.class, ParseCommand.class},
+    footer = {
+      "",
+      "Without a command, 'serve' runs.",
+      "Environment: QUARKUS_DATASOURCE_JDBC_URL (external PostgreSQL; else an embedded one),",
+      "NEWSDESK_DATA_DIR (embedded data, default ./data), QUARKUS_HTTP_PORT (default 8080)."
+    })
+final class NewsdeskCommand implements Runnable {
+
+  @Override
+  public void run() {
+    // Reached only as `newsdesk` with options but no command: serve is the default.
+    new CommandLine(new ServeCommand()).execute();
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new NewsdeskCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+}

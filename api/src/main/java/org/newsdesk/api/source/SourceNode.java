@@ -1,0 +1,30 @@
+package org.newsdesk.api.source;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.newsdesk.core.source.Source;
+import org.newsdesk.core.source.SourceKind;
+
+/** The API's view of a source. */
+@Name("Source")
+@Description("A news site that Newsdesk follows.")
+public record SourceNode(
+    @NonNull @Id String id,
+    @NonNull @Description("Stable key, usually the site's host (e.g. \"gnn9.com\").") String slug,
+    @NonNull @Description("Display name.") String name,
+    @Description("The site's home page.") String homepage,
+    @Description("Where the source's feed or archive is read from.") String feedUrl,
+    @NonNull @Description("What the source publishes.") SourceKind kind,
+    @Description("Language code, when known.") String language,
+    @NonNull @Description("IANA time zone of dates the source writes without an offset.")
+        String timeZone,
+    @Ignore long numericId) {
+
+  public static SourceNode from(Source s) {
+    return new SourceNode(
+        String.valueOf(s.id), s.slug, s.name, s.homepage, s.feedUrl, s.kind, s.language, s.timeZone, s.id);
+  }
+}
