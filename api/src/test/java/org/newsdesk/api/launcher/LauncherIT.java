@@ -1,0 +1,238 @@
+package org.newsdesk.api.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged server as a newcomer runs it: {@code java -jar quarkus-run.jar [command]}, with the
+ * embedded PostgreSQL in a data directory of its own.
+ */
+class LauncherIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+  private static final String SEED_TITLE = "Syria says it liberated Deir el-Zour city from ISIS militants";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir static Path dataDir;
+  private static final List<Process> started = new ArrayList<>();
+
+  @BeforeAll
+  static void jarIsBuilt() {
+    assertThat(JAR).as("run mvn package first").exists();
+  }
+
+  @AfterAll
+  static void stopAll() {
+    started.forEach(Process::destroyForcibly);
+  }
+
+  @Test
+  void serveImportsTheSamplesOnceKeepsThemAcrossARestartAndRefusesASecondServerOnTheSameData()
+      throws Exception {
+    int port = freePort();
+    Process server = start(port, List.of());
+    long t0 = System.nanoTime();
+    awaitReady(port, server);
+    System.out.printf("first start to ready: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    int count = countArticles(port);
+    assertThat(count).isGreaterThanOrEqualTo(50);
+    JsonNode seed = seed(port);
+    assertThat(seed.path("publishedAt").asText()).isEqualTo("2017-11-03T10:08:00Z");
+    assertThat(seed.path("credit").asText()).isEqualTo("AP");
+    assertThat(seed.path("text").asText()).contains("group — a largely symbolic victory").doesNotContain("â€");
+
+    // A second server on the same data directory fails clearly, and the first keeps serving.
+    Process second = start(freePort(), List.of());
+    assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(second.exitValue()).isNotZero();
+    assertThat(output(second)).contains("is in use by another Newsdesk process");
+    assertThat(countArticles(port)).isEqualTo(count);
+
+    // import next to the running server: same database, the seed file again changes nothing.
+    Path seedCopy = dataDir.resolveSibling(dataDir.getFileName() + "-seed.txt");
+    Files.copy(Path.of("..", "importer", "src", "main", "resources", "samples", "gnn9.com.txt"), seedCopy);
+    Process imp = run(List.of("import", seedCopy.toString()), port);
+    assertThat(imp.exitValue()).as(output(imp)).isZero();
+    assertThat(output(imp)).contains("0 new").contains("4 unchanged");
+
+    stop(server);
+    Process again = start(port, List.of());
+    awaitReady(port, again);
+    assertThat(countArticles(port)).isEqualTo(count);
+    stop(again);
+  }
+
+  @Test
+  void parsePrintsTheNormalizedSeedWithoutADatabase() throws Exception {
+    Path seed = Path.of("..", "importer", "src", "main", "resources", "samples", "gnn9.com.txt");
+    Path emptyData = Files.createTempDirectory("newsdesk-parse-data");
+    Process p = start(freePort(), List.of("parse", seed.toString()), emptyData);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = output(p);
+    assertThat(p.exitValue()).as(out).isZero();
+    JsonNode doc = JSON.readTree(out.lines().findFirst().orElseThrow());
+    assertThat(doc.path("feed").path("title").asText()).isEqualTo("Global News Network 9");
+    JsonNode first = doc.path("entries").get(0);
+    assertThat(first.path("title").asText()).isEqualTo(SEED_TITLE);
+    assertThat(first.path("published").asText()).isEqualTo("2017-11-03T10:08:00Z");
+    assertThat(first.path("credit").asText()).isEqualTo("AP");
+    assertThat(first.path("text").asText()).contains("group — a largely symbolic victory");
+    assertThat(out).doesNotContain("â€");
+    try (var files = Files.list(emptyData)) {
+      assertThat(files).as("parse must not start a database").isEmpty();
+    }
+  }
+
+  @Test
+  void badArgumentsGetAClearMessageAndANonZeroExit() throws Exception {
+    Process p = run(List.of("import"), -1);
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(output(p)).contains("Missing required parameter");
+    Process missing = run(List.of("parse", "/no/such/file.xml"), -1);
+    assertThat(missing.exitValue()).isEqualTo(1);
+    Process help = run(List.of("--help"), -1);
+    assertThat(help.exitValue()).isZero();
+    assertThat(output(help)).contains("serve").contains("import").contains("parse");
+  }
+
+  private static Process start(int port, List<String> args) throws IOException {
+    return start(port, args, dataDir);
+  }
+
+  private static Process start(int port, List<String> args, Path data) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    Path log = Files.createTempFile("newsdesk-it", ".log");
+    pb.redirectOutput(log.toFile());
+    env(pb, port, data);
+    Process p = pb.start();
+    started.add(p);
+    logs.put(p, log);
+    return p;
+  }
+
+  private static final Map<Process, Path> logs = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Process run(List<String> args, int port) throws Exception {
+    Process p = start(port < 0 ? freePort() : port, args);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("command finished").isTrue();
+    return p;
+  }
+
+  private static void env(ProcessBuilder pb, int port, Path data) {
+    Map<String, String> env = pb.environment();
+    env.remove("QUARKUS_DATASOURCE_JDBC_URL");
+    env.put("NEWSDESK_DATA_DIR", data.toString());
+    env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+  }
+
+  private static String output(Process p) throws IOException {
+    return Files.readString(logs.get(p), StandardCharsets.UTF_8);
+  }
+
+  private static void stop(Process p) throws InterruptedException {
+    p.destroy();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void awaitReady(int port, Process server) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      assertThat(server.isAlive()).as("server exited: %s", output(server)).isTrue();
+      try {
+        HttpResponse<String> r =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("not ready in 90 s: " + output(server));
+  }
+
+  private static JsonNode graphql(int port, String query) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  private static int countArticles(int port) throws Exception {
+    int n = 0;
+    String after = null;
+    do {
+      JsonNode page =
+          graphql(
+                  port,
+                  "{ articles(first: 100"
+                      + (after == null ? "" : ", after: \"" + after + "\"")
+                      + ") { edges { cursor } pageInfo { hasNextPage endCursor } } }")
+              .path("data")
+              .path("articles");
+      n += page.path("edges").size();
+      after = page.path("pageInfo").path("hasNextPage").asBoolean() ? page.path("pageInfo").path("endCursor").asText() : null;
+    } while (after != null);
+    return n;
+  }
+
+  private static JsonNode seed(int port) throws Exception {
+    JsonNode edges =
+        graphql(
+                port,
+                "{ articles(first: 5, filter: {sources: [\"gnn9.com\"]}) { edges { node {"
+                    + " title publishedAt byline credit imageCaption text source { name slug } } } } }")
+            .path("data")
+            .path("articles")
+            .path("edges");
+    for (JsonNode e : edges) {
+      if (SEED_TITLE.equals(e.path("node").path("title").asText())) {
+        return e.path("node");
+      }
+    }
+    throw new AssertionError("seed not found in " + edges);
+  }
+}
