@@ -328,10 +328,12 @@ public final class Charsets {
       }
     }
     int quarter = n / 4;
-    if (zeros[1] == quarter && zeros[2] == quarter && zeros[3] == quarter && zeros[0] < quarter) {
+    int most = quarter * 9 / 10;
+    int few = quarter / 10;
+    if (zeros[3] == quarter && zeros[2] >= most && zeros[0] <= few) {
       return UTF_32LE;
     }
-    if (zeros[0] == quarter && zeros[1] == quarter && zeros[2] == quarter && zeros[3] < quarter) {
+    if (zeros[0] == quarter && zeros[1] >= most && zeros[3] <= few) {
       return UTF_32BE;
     }
     int even = zeros[0] + zeros[2];

@@ -49,9 +49,9 @@ public final class Dates {
 
   private static final Pattern TOKEN =
       Pattern.compile(
-          "(?<time>\\d{1,2}[:.]\\d{2}(?::\\d{2}(?:[.,]\\d{1,9}\\d*)?)?)"
+          "(?<numdate>\\d{1,4}[/.\\-]\\d{1,2}[/.\\-]\\d{1,4})"
+              + "|(?<time>\\d{1,2}[:.]\\d{2}(?::\\d{2}(?:[.,]\\d{1,9}\\d*)?)?)"
               + "|(?<offset>[+-]\\d{2}:?\\d{2}|[+-]\\d{1,2}(?![\\d:]))"
-              + "|(?<numdate>\\d{1,4}[/.\\-]\\d{1,2}[/.\\-]\\d{1,4})"
               + "|(?<hourampm>\\d{1,2}\\s*(?:[aApP]\\.?[mM]\\.?))"
               + "|(?<number>\\d+)(?:st|nd|rd|th)?"
               + "|(?<word>[A-Za-z][A-Za-z.]*)"
