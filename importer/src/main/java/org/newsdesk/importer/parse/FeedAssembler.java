@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -171,7 +172,8 @@ final class FeedAssembler {
   private static String sanitize(String html, URI base) {
     String baseUri = base == null ? "" : base.toString();
     Safelist safelist = Safelist.relaxed().preserveRelativeLinks(base == null);
-    return Jsoup.clean(html, baseUri, safelist);
+    Document.OutputSettings out = new Document.OutputSettings().prettyPrint(false);
+    return Jsoup.clean(html, baseUri, safelist, out);
   }
 
   private static String toText(String html) {

@@ -33,13 +33,16 @@ final class FeedReader {
   /** A text field as read: its value, how to read it, and the base for relative URLs in it. */
   record RawText(String value, Kind kind, URI base) {}
 
-  /** A value with the precedence of the element it came from (lower wins; ties: first wins). */
+  /**
+   * A value with the precedence of the element it came from: lower ranks win, and of equal ranks
+   * the last one read, as a repeated element corrects an earlier one.
+   */
   static final class Slot<T> {
     private T value;
     private int rank = Integer.MAX_VALUE;
 
     void offer(T candidate, int candidateRank) {
-      if (candidate != null && candidateRank < rank) {
+      if (candidate != null && candidateRank <= rank) {
         value = candidate;
         rank = candidateRank;
       }
@@ -167,6 +170,8 @@ final class FeedReader {
   private static final Pattern LOOKS_LIKE_HTML =
       Pattern.compile("</[a-zA-Z][\\w:-]*\\s*>|&#?\\w+;");
 
+  private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
+
   private final int maxEntries;
   private final int maxFieldChars;
   private final Deque<Frame> stack = new ArrayDeque<>();
@@ -181,6 +186,7 @@ final class FeedReader {
   private boolean rootClosed;
   private boolean entriesDropped;
   private RawEntry entry;
+  private String rootNamespace;
 
   /** One open element. */
   private static final class Frame {
@@ -192,6 +198,7 @@ final class FeedReader {
     int rank;
     Kind kind;
     boolean base64;
+    boolean stripDiv;
     StringBuilder text;
     StringBuilder markup;
     Frame owner;
@@ -243,19 +250,37 @@ final class FeedReader {
 
   /** The language of the feed element, for a feed without a language element. */
   String documentLanguage() {
-    return feedLang != null ? feedLang : rootLang;
+    String lang = feedLang != null ? feedLang : rootLang;
+    return lang == null ? null : lang.replace('_', '-');
   }
 
   static String prefixFor(String ns) {
-    String known = NAMESPACES.get(ns == null ? "" : ns);
+    String key = ns == null ? "" : ns;
+    String known = NAMESPACES.get(key);
+    if (known == null) {
+      known = NAMESPACES.get(key.toLowerCase(Locale.ROOT));
+    }
     return known != null ? known : "{" + ns + "}";
+  }
+
+  private String prefixOf(String ns) {
+    if (rootNamespace != null && rootNamespace.equals(ns)) {
+      return "";
+    }
+    return prefixFor(ns);
   }
 
   // ---------------------------------------------------------------- events
 
   void start(String ns, String local, String prefix, List<Attr> attrs) {
     Frame parent = stack.peek();
-    String p = prefixFor(ns);
+    if (stack.size() == 1) {
+      String rootKey = prefixFor(ns);
+      if (rootKey.startsWith("{") && local.equalsIgnoreCase("feed")) {
+        rootNamespace = ns;
+      }
+    }
+    String p = prefixOf(ns);
     String key =
         p.isEmpty() ? local.toLowerCase(Locale.ROOT) : p + ":" + local.toLowerCase(Locale.ROOT);
     URI base = resolveBase(parent.base, attr(attrs, "xml", "base"));
@@ -352,6 +377,7 @@ final class FeedReader {
     }
     if (key.equals("channel")) {
       feedLang = lang;
+      cdfAttributes(null, attrs, base);
       return new Frame(Role.FEED, key, base, lang);
     }
     return new Frame(Role.ROOT, key, base, lang);
@@ -403,11 +429,30 @@ final class FeedReader {
     }
     entry = new RawEntry();
     entry.base = base;
+    cdfAttributes(entry, attrs, base);
     String about = attr(attrs, "rdf", "about");
     if (about != null && !about.isBlank()) {
       entry.id.offer(about.strip(), 5);
     }
     return new Frame(Role.ENTRY, key, base, lang);
+  }
+
+  /** CDF carries a channel's or item's link and date as {@code HREF} and {@code LASTMOD}. */
+  private void cdfAttributes(RawEntry target, List<Attr> attrs, URI base) {
+    String href = attr(attrs, null, "href");
+    String lastmod = attr(attrs, null, "lastmod");
+    if (target == null) {
+      if (href != null && !href.isBlank()) {
+        feed.link.offer(href.strip(), 3);
+        feed.linkBase = base;
+      }
+      feed.updated.offer(lastmod, 3);
+    } else {
+      if (href != null && !href.isBlank()) {
+        target.link.offer(resolveUrl(href.strip(), base), 3);
+      }
+      target.updated.offer(lastmod, 3);
+    }
   }
 
   private Frame openInFeed(String key, String ns, List<Attr> attrs, URI base, String lang) {
@@ -422,7 +467,7 @@ final class FeedReader {
         return textConstruct(Target.TITLE, 1, key, attrs, base, lang, Kind.TEXT);
       case "link":
         return link(key, attrs, base, lang);
-      case "description", "subtitle", "tagline":
+      case "description", "subtitle", "tagline", "abstract":
         return textConstruct(Target.SUBTITLE, 0, key, attrs, base, lang, Kind.HTML);
       case "dc:description":
         return textConstruct(Target.SUBTITLE, 1, key, attrs, base, lang, Kind.HTML);
@@ -446,6 +491,11 @@ final class FeedReader {
         return field(Target.IMAGE_URL, 1, Kind.TEXT, false, key, base, lang);
       case "icon":
         return field(Target.IMAGE_URL, 3, Kind.TEXT, false, key, base, lang);
+      case "itunes:link":
+        if (!"image".equalsIgnoreCase(attr(attrs, null, "rel"))) {
+          return new Frame(Role.IGNORE, key, base, lang);
+        }
+      // an image link: as itunes:image
       case "itunes:image", "media:thumbnail":
         String href = attr(attrs, null, "href");
         if (href == null) {
@@ -483,19 +533,24 @@ final class FeedReader {
         return guid;
       case "id":
         return field(Target.ID, 0, Kind.TEXT, false, key, base, lang);
-      case "description", "summary":
+      case "description", "abstract":
+        return textConstruct(Target.SUMMARY, 0, key, attrs, base, lang, Kind.HTML);
+      case "summary":
+        if (!atom && entry.summary.get() != null) {
+          return textConstruct(Target.CONTENT, 2, key, attrs, base, lang, Kind.HTML);
+        }
         return textConstruct(Target.SUMMARY, 0, key, attrs, base, lang, Kind.HTML);
       case "dc:description":
         return textConstruct(Target.SUMMARY, 1, key, attrs, base, lang, Kind.HTML);
       case "itunes:summary":
         return textConstruct(Target.SUMMARY, 2, key, attrs, base, lang, Kind.TEXT);
-      case "content:encoded", "content", "xhtml:body":
+      case "content:encoded", "content", "xhtml:body", "body":
         return textConstruct(Target.CONTENT, 0, key, attrs, base, lang, Kind.HTML);
       case "fullitem", "xhtml:div":
         return textConstruct(Target.CONTENT, 1, key, attrs, base, lang, Kind.HTML);
-      case "pubdate", "published", "issued":
+      case "pubdate", "published":
         return field(Target.PUBLISHED, 0, Kind.TEXT, false, key, base, lang);
-      case "dcterms:issued":
+      case "issued", "dcterms:issued":
         return field(Target.PUBLISHED, 1, Kind.TEXT, false, key, base, lang);
       case "updated", "modified", "dc:date":
         return field(Target.UPDATED, 0, Kind.TEXT, false, key, base, lang);
@@ -507,8 +562,8 @@ final class FeedReader {
         return field(Target.AUTHOR, 1, Kind.TEXT, false, key, base, lang);
       case "itunes:author":
         return field(Target.AUTHOR, 2, Kind.TEXT, false, key, base, lang);
-      case "category", "dc:subject":
-        String term = attr(attrs, null, "term");
+      case "category", "dc:subject", "media:category", "itunes:category":
+        String term = attr(attrs, null, key.startsWith("itunes:") ? "text" : "term");
         if (term == null || term.isBlank()) {
           term = attr(attrs, null, "label");
         }
@@ -598,20 +653,31 @@ final class FeedReader {
       kind = Kind.TEXT;
       guess = false;
     }
-    if (type != null) {
-      kind = kindOfType(type, kind);
-      guess = false;
+    boolean stripDiv = false;
+    if (type != null && !type.isBlank()) {
+      Kind declared = kindOfType(type, null);
+      if (declared == null && atom && !atom03) {
+        // Atom 1.0: any other media type is carried in Base64
+        base64 = true;
+        guess = true;
+      } else if (declared != null) {
+        kind = declared;
+        guess = false;
+        stripDiv = atom && !atom03 && declared != Kind.TEXT;
+      }
     }
     if (mode != null) {
       String m = mode.strip().toLowerCase(Locale.ROOT);
       if (m.equals("base64")) {
         base64 = true;
+        guess |= type == null;
       } else if (m.equals("escaped") && kind == Kind.XHTML) {
         kind = Kind.HTML;
       }
     }
     Frame f = field(target, rank, kind, true, key, base, lang);
     f.base64 = base64;
+    f.stripDiv = stripDiv;
     if (guess) {
       f.kind = null;
     }
@@ -642,14 +708,14 @@ final class FeedReader {
 
   private Frame link(String key, List<Attr> attrs, URI base, String lang) {
     String href = attr(attrs, null, "href");
-    if (href == null) {
-      boolean inEntry = stack.peek().role == Role.ENTRY;
-      Frame f = field(Target.LINK, 0, Kind.TEXT, false, key, base, lang);
-      f.rank = inEntry ? 0 : 0;
-      return f;
-    }
     String rel = attr(attrs, null, "rel");
     rel = rel == null ? "alternate" : rel.strip().toLowerCase(Locale.ROOT);
+    if (href == null) {
+      if (!rel.equals("alternate")) {
+        return new Frame(Role.IGNORE, key, base, lang);
+      }
+      return field(Target.LINK, 0, Kind.TEXT, false, key, base, lang);
+    }
     String type = attr(attrs, null, "type");
     boolean html = type == null || kindOfType(type, null) != null;
     href = href.strip();
@@ -762,12 +828,12 @@ final class FeedReader {
         entry.link.offer(resolveUrl(v, f.base), 0);
       }
       case GUID -> {
-        entry.id.offer(v, 0);
+        entry.id.offer(resolveId(v, f.base), 0);
         if (f.rank == 0) {
           entry.guidLink = resolveUrl(v, f.base);
         }
       }
-      case ID -> entry.id.offer(v, 0);
+      case ID -> entry.id.offer(resolveId(v, f.base), 0);
       case PUBLISHED -> entry.published.offer(v, f.rank);
       case UPDATED -> entry.updated.offer(v, f.rank);
       case AUTHOR -> entry.author.offer(v, f.rank);
@@ -785,7 +851,7 @@ final class FeedReader {
           feed.linkBase = f.base;
         }
       }
-      case LANGUAGE -> feed.language.offer(v, f.rank);
+      case LANGUAGE -> feed.language.offer(v.replace('_', '-'), f.rank);
       case UPDATED -> feed.updated.offer(v, f.rank);
       case AUTHOR -> feed.author.offer(v, f.rank);
       case IMAGE_URL -> {
@@ -803,10 +869,17 @@ final class FeedReader {
     Kind kind = f.kind;
     if (f.children > 0 && !f.base64) {
       value = f.markup.toString();
-      if (f.children == 1 && !f.strayText && "div".equals(f.firstChild) && f.innerEnd >= 0) {
+      if (f.stripDiv
+          && f.children == 1
+          && !f.strayText
+          && "div".equals(f.firstChild)
+          && f.innerEnd >= 0) {
         value = value.substring(f.innerStart, f.innerEnd);
       }
-      if (kind != Kind.TEXT || f.children > 0) {
+      if (kind == Kind.HTML && value.indexOf('<') < 0) {
+        // escaped HTML wrapped in a div: the div's text is the HTML
+        value = f.text.toString();
+      } else {
         kind = Kind.XHTML;
       }
     } else {
@@ -957,6 +1030,14 @@ final class FeedReader {
     } catch (IllegalArgumentException e) {
       return href;
     }
+  }
+
+  /** An id that is a relative reference is resolved like a link; any other id is kept as is. */
+  private static String resolveId(String id, URI base) {
+    if (base == null || SCHEME.matcher(id).lookingAt() || id.indexOf(' ') >= 0) {
+      return id;
+    }
+    return resolveUrl(id, base);
   }
 
   private static URI resolveBase(URI parent, String xmlBase) {

@@ -171,6 +171,9 @@ public final class XmlFeedParser {
         new NodeVisitor() {
           @Override
           public void head(Node node, int depth) {
+            if (node instanceof Document) {
+              return;
+            }
             if (node instanceof Element el) {
               Map<String, String> scope = scopes.peek();
               Map<String, String> declared = null;
@@ -211,7 +214,7 @@ public final class XmlFeedParser {
 
           @Override
           public void tail(Node node, int depth) {
-            if (node instanceof Element) {
+            if (node instanceof Element && !(node instanceof Document)) {
               scopes.pop();
               reader.end();
             }

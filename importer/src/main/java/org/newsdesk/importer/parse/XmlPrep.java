@@ -73,7 +73,7 @@ final class XmlPrep {
               warnings.add("bad character reference &" + name + "; read as text");
             }
           } else if (!isXmlPredefined(name)) {
-            String value = Entities.isNamedEntity(name) ? Entities.getByName(name) : "";
+            String value = htmlEntity(name);
             if (!value.isEmpty()) {
               replacement = toNumeric(value);
               namedHtml++;
@@ -103,6 +103,18 @@ final class XmlPrep {
     }
     out.append(in, copied, n);
     return new Prepared(out.toString(), illFormed, warnings);
+  }
+
+  /**
+   * The characters an HTML named entity stands for, or "" when it is not one. HTML 4's {@code lang}
+   * and {@code rang} (the angle brackets feeds were written with) keep their HTML 4 values.
+   */
+  private static String htmlEntity(String name) {
+    return switch (name) {
+      case "lang" -> "\u2329";
+      case "rang" -> "\u232A";
+      default -> Entities.isNamedEntity(name) ? Entities.getByName(name) : "";
+    };
   }
 
   private static StringBuilder copyUpTo(StringBuilder out, String in, int from, int to) {

@@ -116,6 +116,10 @@ class FeedparserConformanceTest {
     Path out = Path.of("target", "conformance-report.txt");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolveSibling("conformance-failures.txt"),
+        String.join("\n", failures),
+        StandardCharsets.UTF_8);
     System.out.println(report);
 
     assertThat((double) passed / total).as("overall pass rate").isGreaterThanOrEqualTo(MIN_OVERALL);
@@ -151,7 +155,10 @@ class FeedparserConformanceTest {
         if (h.getKey().equalsIgnoreCase("Content-Type")) {
           contentType = h.getValue().asText();
         } else if (h.getKey().equalsIgnoreCase("Content-Location")) {
-          url = url.resolve(h.getValue().asText());
+          URI location = url.resolve(h.getValue().asText());
+          if ("http".equals(location.getScheme()) || "https".equals(location.getScheme())) {
+            url = location;
+          }
         }
       }
     }
