@@ -1,0 +1,559 @@
+package org.newsdesk.importer.parse;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * HTML helpers for parsed content: sanitizing, converting to plain text, and summarizing.
+ *
+ * <p><b>Why jsoup's {@link Safelist} rather than the OWASP sanitizer.</b> Both are sound allow-list
+ * sanitizers, but jsoup parses with the HTML5 tree-building algorithm that browsers use, so what is
+ * checked is the tree a browser would build from the same bytes (mis-nested tags, unclosed
+ * elements, {@code <svg>} and {@code <math>} content, entity-encoded attribute values). The same
+ * parsed tree is also needed here for the work around the allow-list: resolving relative URLs
+ * (including each candidate of {@code srcset}), keeping only iframes from a few video hosts and
+ * sandboxing them, and extracting text. Doing it all on one jsoup tree keeps a single parser, and
+ * sanitizing its own output gives the same output.
+ *
+ * <p><b>URLs.</b> Every URL attribute is resolved with {@link Urls#resolve} before the allow-list
+ * runs, so control characters, whitespace and entities inside a scheme ({@code jav&#x09;ascript:})
+ * are read as a browser reads them and unsafe schemes are removed; then only {@code http}, {@code
+ * https} and (for links) {@code mailto} survive. A relative URL with no base is removed.
+ *
+ * <p><b>Double-escaped entities.</b> Feeds often escape HTML twice, so that a reader would see
+ * {@code caf&eacute;} on the page. Outside {@code <pre>} and {@code <code>}, text that still reads
+ * as a complete character reference after decoding ({@code &eacute;}, {@code &#233;}, {@code
+ * &amp;}) is decoded once more, because that is what the publisher meant a reader to see. Inside
+ * {@code <pre>} and {@code <code>}, where HTML source is shown on purpose, it is left literal.
+ */
+public final class Html {
+
+  private static final Set<String> ALLOWED_IFRAME_HOSTS =
+      Set.of(
+          "youtube.com",
+          "www.youtube.com",
+          "m.youtube.com",
+          "youtube-nocookie.com",
+          "www.youtube-nocookie.com",
+          "player.vimeo.com");
+
+  private static final String IFRAME_SANDBOX = "allow-scripts allow-same-origin";
+
+  private static final String LINK_REL = "noopener noreferrer nofollow";
+
+  private static final Set<String> REMOVED_WITH_CONTENT =
+      Set.of(
+          "script",
+          "style",
+          "template",
+          "object",
+          "embed",
+          "applet",
+          "frame",
+          "frameset",
+          "noembed",
+          "noframes",
+          "meta",
+          "base",
+          "link",
+          "title",
+          "head",
+          "svg",
+          "math",
+          "input",
+          "button",
+          "select",
+          "textarea",
+          "option",
+          "optgroup",
+          "datalist",
+          "output",
+          "keygen",
+          "param",
+          "xmp",
+          "plaintext",
+          "dialog",
+          "portal");
+
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "p",
+          "div",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "ul",
+          "ol",
+          "li",
+          "blockquote",
+          "pre",
+          "table",
+          "thead",
+          "tbody",
+          "tfoot",
+          "tr",
+          "caption",
+          "dl",
+          "dt",
+          "dd",
+          "figure",
+          "figcaption",
+          "hr",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "aside",
+          "address",
+          "main",
+          "nav",
+          "details",
+          "summary",
+          "form",
+          "fieldset",
+          "center");
+
+  private static final Set<String> LINE_BREAKS = Set.of("br", "li", "dt", "dd", "tr");
+
+  private static final Pattern ENTITY_TEXT =
+      Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
+
+  private static final Safelist SAFELIST = buildSafelist();
+
+  private Html() {}
+
+  private static Safelist buildSafelist() {
+    return Safelist.none()
+        .addTags(
+            "p",
+            "br",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "ol",
+            "li",
+            "blockquote",
+            "pre",
+            "code",
+            "em",
+            "strong",
+            "b",
+            "i",
+            "u",
+            "s",
+            "strike",
+            "del",
+            "ins",
+            "sub",
+            "sup",
+            "small",
+            "mark",
+            "kbd",
+            "samp",
+            "var",
+            "a",
+            "img",
+            "figure",
+            "figcaption",
+            "table",
+            "thead",
+            "tbody",
+            "tfoot",
+            "tr",
+            "td",
+            "th",
+            "caption",
+            "colgroup",
+            "col",
+            "abbr",
+            "q",
+            "cite",
+            "hr",
+            "span",
+            "div",
+            "dl",
+            "dt",
+            "dd",
+            "time",
+            "iframe",
+            "wbr")
+        .addAttributes("a", "href", "title")
+        .addAttributes("img", "src", "srcset", "alt", "width", "height", "title")
+        .addAttributes("td", "colspan", "rowspan")
+        .addAttributes("th", "colspan", "rowspan", "scope")
+        .addAttributes("col", "span")
+        .addAttributes("colgroup", "span")
+        .addAttributes("abbr", "title")
+        .addAttributes("q", "cite")
+        .addAttributes("blockquote", "cite")
+        .addAttributes("time", "datetime")
+        .addAttributes("ol", "start", "type", "reversed")
+        .addAttributes("iframe", "src", "width", "height", "title", "allowfullscreen")
+        .addProtocols("a", "href", "http", "https", "mailto")
+        .addProtocols("img", "src", "http", "https")
+        .addProtocols("q", "cite", "http", "https")
+        .addProtocols("blockquote", "cite", "http", "https")
+        .addProtocols("iframe", "src", "https")
+        .addEnforcedAttribute("a", "rel", LINK_REL)
+        .addEnforcedAttribute("iframe", "sandbox", IFRAME_SANDBOX)
+        .preserveRelativeLinks(true);
+  }
+
+  /**
+   * Sanitizes an HTML fragment with an allow-list: structure, text formatting, links, images,
+   * tables and video embeds from YouTube and Vimeo survive; scripts, styles, event handlers, forms,
+   * frames, objects and unsafe URLs do not. Links get {@code rel="noopener noreferrer nofollow"},
+   * kept iframes get {@code sandbox="allow-scripts allow-same-origin"}, relative URLs are resolved
+   * against {@code base}. Sanitizing the result again gives the same result.
+   *
+   * @param html the fragment, may be null
+   * @param base the URL relative references are resolved against, may be null
+   * @return the sanitized fragment, or null when {@code html} is null
+   */
+  public static String sanitize(String html, URI base) {
+    if (html == null) {
+      return null;
+    }
+    if (html.isBlank()) {
+      return "";
+    }
+    Document dirty = Jsoup.parseBodyFragment(html, base == null ? "" : base.toString());
+    prepare(dirty.body(), base);
+    Document clean = new Cleaner(SAFELIST).clean(dirty);
+    finish(clean.body());
+    clean.outputSettings().prettyPrint(false).charset("UTF-8");
+    return clean.body().html().strip();
+  }
+
+  private static void prepare(Element body, URI base) {
+    for (Element el : new ArrayList<>(body.getAllElements())) {
+      if (el == body || el.parent() == null && el != body) {
+        continue;
+      }
+      String tag = el.normalName();
+      if (REMOVED_WITH_CONTENT.contains(tag)) {
+        el.remove();
+        continue;
+      }
+      if (tag.equals("img")) {
+        String src = el.attr("src").strip();
+        if (src.isEmpty() || src.toLowerCase(Locale.ROOT).startsWith("data:")) {
+          for (String lazy : List.of("data-src", "data-lazy-src", "data-original")) {
+            if (!el.attr(lazy).isBlank()) {
+              el.attr("src", el.attr(lazy));
+              break;
+            }
+          }
+        }
+        if (el.hasAttr("srcset")) {
+          String srcset = srcset(el.attr("srcset"), base);
+          if (srcset.isEmpty()) {
+            el.removeAttr("srcset");
+          } else {
+            el.attr("srcset", srcset);
+          }
+        }
+      }
+      for (String attr : List.of("href", "src", "cite")) {
+        if (el.hasAttr(attr)) {
+          String resolved = Urls.resolve(el.attr(attr), base);
+          if (resolved == null) {
+            el.removeAttr(attr);
+          } else {
+            el.attr(attr, resolved);
+          }
+        }
+      }
+      if (tag.equals("iframe")) {
+        String src = embedSource(el.attr("src"));
+        if (src == null) {
+          el.remove();
+        } else {
+          el.empty();
+          el.attr("src", src);
+        }
+      }
+    }
+  }
+
+  private static void finish(Element body) {
+    for (Element el : new ArrayList<>(body.getAllElements())) {
+      if (el == body) {
+        continue;
+      }
+      switch (el.normalName()) {
+        case "img" -> {
+          if (el.attr("src").isEmpty()) {
+            el.remove();
+          }
+        }
+        case "iframe" -> {
+          if (embedSource(el.attr("src")) == null) {
+            el.remove();
+          }
+        }
+        case "span" -> el.unwrap();
+        default -> {}
+      }
+    }
+    fixDoubleEscapes(body);
+  }
+
+  /** The https URL of a video embed from an allowed host, or null. */
+  private static String embedSource(String src) {
+    if (src == null || src.isBlank() || !Urls.isHttp(src)) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = URI.create(src);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    boolean ok =
+        ALLOWED_IFRAME_HOSTS.contains(host)
+            && (host.equals("player.vimeo.com")
+                ? path.startsWith("/video/")
+                : path.startsWith("/embed/"));
+    if (!ok || (uri.getPort() != -1 && uri.getPort() != 443 && uri.getPort() != 80)) {
+      return null;
+    }
+    return "https://" + host + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  }
+
+  /** Resolves every candidate of a {@code srcset}; drops candidates that are not http(s). */
+  private static String srcset(String value, URI base) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    int n = value.length();
+    while (i < n) {
+      while (i < n && (Character.isWhitespace(value.charAt(i)) || value.charAt(i) == ',')) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(value.charAt(i))) {
+        i++;
+      }
+      String url = value.substring(start, i);
+      String descriptor = "";
+      if (url.endsWith(",")) {
+        url = url.substring(0, url.length() - 1);
+      } else {
+        int d = i;
+        while (i < n && value.charAt(i) != ',') {
+          i++;
+        }
+        descriptor = value.substring(d, i).strip();
+      }
+      if (url.isEmpty()) {
+        continue;
+      }
+      String resolved = Urls.resolve(url, base);
+      if (resolved == null
+          || !Urls.isHttp(resolved)
+          || !descriptor.matches("(\\d+(\\.\\d+)?[wxh])?")) {
+        continue;
+      }
+      out.append(out.length() == 0 ? "" : ", ").append(resolved);
+      if (!descriptor.isEmpty()) {
+        out.append(' ').append(descriptor);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void fixDoubleEscapes(Element root) {
+    for (TextNode t : root.textNodes()) {
+      t.text(decodeEntityText(t.getWholeText()));
+    }
+    for (Element child : root.children()) {
+      String tag = child.normalName();
+      if (!tag.equals("pre") && !tag.equals("code")) {
+        fixDoubleEscapes(child);
+      }
+    }
+  }
+
+  /** Decodes complete character references that appear as literal text. */
+  static String decodeEntityText(String s) {
+    if (s.indexOf('&') < 0) {
+      return s;
+    }
+    Matcher m = ENTITY_TEXT.matcher(s);
+    StringBuilder out = new StringBuilder(s.length());
+    int last = 0;
+    while (m.find()) {
+      String ref = m.group(1);
+      boolean known = ref.startsWith("#") || Entities.isNamedEntity(ref);
+      if (!known) {
+        continue;
+      }
+      String decoded = Parser.unescapeEntities(m.group(), false);
+      if (decoded.equals(m.group())) {
+        continue;
+      }
+      out.append(s, last, m.start()).append(decoded);
+      last = m.end();
+    }
+    if (last == 0) {
+      return s;
+    }
+    return out.append(s, last, s.length()).toString();
+  }
+
+  /**
+   * The plain text of an HTML fragment: entities decoded, whitespace collapsed, blocks (paragraphs,
+   * headings, list items, table rows…) separated by blank lines, {@code <br>} as a line break.
+   * Script and style content is dropped.
+   *
+   * @return the text, or null when {@code html} is null
+   */
+  public static String toText(String html) {
+    if (html == null) {
+      return null;
+    }
+    if (html.isBlank()) {
+      return "";
+    }
+    Document doc = Jsoup.parseBodyFragment(html);
+    for (String tag : REMOVED_WITH_CONTENT) {
+      doc.body().select(tag).remove();
+    }
+    TextCollector collector = new TextCollector();
+    doc.body().traverse(collector);
+    return collector.result();
+  }
+
+  private static final class TextCollector implements NodeVisitor {
+    private final StringBuilder out = new StringBuilder();
+    private int preDepth;
+
+    @Override
+    public void head(Node node, int depth) {
+      if (node instanceof TextNode t) {
+        String text = preDepth > 0 ? t.getWholeText() : t.text();
+        if (preDepth == 0) {
+          text = decodeEntityText(text);
+        }
+        out.append(text);
+      } else if (node instanceof Element el) {
+        String tag = el.normalName();
+        if (tag.equals("pre")) {
+          preDepth++;
+        }
+        if (tag.equals("br")) {
+          out.append('\n');
+        } else if (BLOCKS.contains(tag)) {
+          out.append(LINE_BREAKS.contains(tag) ? "\n" : "\n\n");
+        }
+      }
+    }
+
+    @Override
+    public void tail(Node node, int depth) {
+      if (node instanceof Element el) {
+        String tag = el.normalName();
+        if (tag.equals("pre")) {
+          preDepth--;
+        }
+        if (BLOCKS.contains(tag) && !LINE_BREAKS.contains(tag)) {
+          out.append("\n\n");
+        } else if (tag.equals("td") || tag.equals("th")) {
+          out.append(' ');
+        }
+      }
+    }
+
+    String result() {
+      String s = out.toString().replace('\u00A0', ' ');
+      StringBuilder lines = new StringBuilder(s.length());
+      int blank = 0;
+      for (String line : s.split("\n", -1)) {
+        String l = line.replaceAll("[ \\t\\x0B\\f\\r]+", " ").strip();
+        if (l.isEmpty()) {
+          blank++;
+          continue;
+        }
+        if (lines.length() > 0) {
+          lines.append(blank > 1 ? "\n\n" : "\n");
+        }
+        blank = 0;
+        lines.append(l);
+      }
+      return lines.toString();
+    }
+  }
+
+  /**
+   * One line of plain text from a field that may contain HTML or entities (a title, an author, a
+   * category): tags dropped, entities decoded (double-escaped ones too), all whitespace collapsed
+   * to single spaces.
+   *
+   * @return the text, or null when {@code maybeHtml} is null
+   */
+  public static String plain(String maybeHtml) {
+    if (maybeHtml == null) {
+      return null;
+    }
+    String text = maybeHtml;
+    if (text.indexOf('<') >= 0 || text.indexOf('&') >= 0) {
+      Document doc = Jsoup.parseBodyFragment(text);
+      for (String tag : REMOVED_WITH_CONTENT) {
+        doc.body().select(tag).remove();
+      }
+      text = decodeEntityText(doc.body().text());
+    }
+    return text.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * A summary of plain text: the text itself when it has at most {@code maxChars} chars, else its
+   * start cut at a word boundary, without trailing punctuation, followed by "…". Paragraph breaks
+   * become spaces.
+   *
+   * @return the summary, or null when {@code text} is null or blank
+   */
+  public static String summarize(String text, int maxChars) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String flat = text.replaceAll("\\s+", " ").strip();
+    if (flat.length() <= maxChars) {
+      return flat;
+    }
+    int limit = Math.max(1, maxChars - 1);
+    int cut = flat.lastIndexOf(' ', limit);
+    if (cut < limit / 2) {
+      cut = limit;
+      if (Character.isLowSurrogate(flat.charAt(cut)) && cut > 0) {
+        cut--;
+      }
+    }
+    String head = flat.substring(0, cut).replaceAll("[\\s,;:\\-–—(\\[\"“‘']+$", "");
+    return head + "…";
+  }
+}

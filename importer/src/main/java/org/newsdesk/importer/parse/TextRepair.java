@@ -1,0 +1,337 @@
+package org.newsdesk.importer.parse;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Repairs text damaged on its way into a feed: mojibake (UTF-8 bytes that were decoded as
+ * windows-1252 or ISO-8859-1, once or twice), C1 control characters that stand for windows-1252
+ * punctuation, and characters that PostgreSQL {@code text} cannot store.
+ *
+ * <p>Mojibake is repaired sequence by sequence, never by re-decoding a whole string: a run of
+ * characters is replaced only when the bytes it stands for in windows-1252/Latin-1 form one valid
+ * UTF-8 sequence, and the decoded character is plausible (not a control, unassigned or private-use
+ * character, and not an IPA or modifier letter that real text would rarely contain). Text that
+ * merely contains accented capitals, such as {@code SÃO PAULO}, {@code CÂMARA}, {@code Ångström} or
+ * {@code Mötley Crüe}, is left alone because its characters do not form UTF-8 sequences.
+ *
+ * <p>The "sloppy" form, where the last byte of a three-byte sequence was flattened to ASCII or
+ * lost, is repaired only for the punctuation it nearly always is: {@code â€"} (from {@code â€”} or
+ * {@code â€“}) becomes an em dash (an en dash between digits), and {@code â€} followed by a space,
+ * the end, or U+FFFD becomes a right double quotation mark (its last byte 0x9D is undefined in
+ * windows-1252 and is usually dropped).
+ */
+public final class TextRepair {
+
+  /**
+   * The repaired text and what was done.
+   *
+   * @param text the repaired text (null when the input was null)
+   * @param repairs how many sequences or characters were changed
+   * @param changes one line per kind of change, such as {@code mojibake "â€"" → "—" (1×)}
+   */
+  public record Repair(String text, int repairs, List<String> changes) {
+    public Repair {
+      changes = List.copyOf(changes);
+    }
+
+    /** True when anything was changed. */
+    public boolean changed() {
+      return repairs > 0;
+    }
+  }
+
+  private static final char[] CP1252_HIGH = {
+    '\u20AC', 0, '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021', '\u02C6', '\u2030',
+    '\u0160', '\u2039', '\u0152', 0, '\u017D', 0, 0, '\u2018', '\u2019', '\u201C', '\u201D',
+    '\u2022', '\u2013', '\u2014', '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', 0, '\u017E',
+    '\u0178'
+  };
+
+  private static final int MAX_PASSES = 3;
+
+  private TextRepair() {}
+
+  /**
+   * Repairs mojibake, maps C1 controls to windows-1252 characters, and removes NUL, other C0
+   * controls except tab, LF and CR, lone surrogates and the non-characters U+FFFE and U+FFFF.
+   * Applying it twice gives the same text as applying it once.
+   */
+  public static Repair repair(String s) {
+    if (s == null) {
+      return new Repair(null, 0, List.of());
+    }
+    Map<String, Integer> changes = new LinkedHashMap<>();
+    String text = s;
+    if (mayHaveMojibake(text)) {
+      for (int pass = 0; pass < MAX_PASSES; pass++) {
+        String next = fixMojibake(text, changes);
+        if (next.equals(text)) {
+          break;
+        }
+        text = next;
+      }
+      text = fixQuoteBars(text, changes);
+    }
+    text = fixControls(text, changes);
+    int total = 0;
+    List<String> lines = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : changes.entrySet()) {
+      total += e.getValue();
+      lines.add(e.getKey() + " (" + e.getValue() + "×)");
+    }
+    return new Repair(text, total, lines);
+  }
+
+  /** Shorthand for {@code repair(s).text()}. */
+  public static String fix(String s) {
+    return repair(s).text();
+  }
+
+  /**
+   * The byte that {@code c} is in windows-1252, with the C1 controls U+0080–U+009F standing for
+   * themselves as in ISO-8859-1, or -1 when {@code c} is in neither.
+   */
+  static int byteOf(char c) {
+    if (c < 0x100) {
+      return c;
+    }
+    for (int i = 0; i < CP1252_HIGH.length; i++) {
+      if (CP1252_HIGH[i] == c) {
+        return 0x80 + i;
+      }
+    }
+    return -1;
+  }
+
+  /** The windows-1252 character for byte {@code b}, or 0 when it is undefined there. */
+  static char cp1252(int b) {
+    if (b >= 0x80 && b < 0xA0) {
+      return CP1252_HIGH[b - 0x80];
+    }
+    return (char) b;
+  }
+
+  private static boolean mayHaveMojibake(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0xC2 && c <= 0xF4 || c == '\u2015') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String fixMojibake(String s, Map<String, Integer> changes) {
+    StringBuilder out = new StringBuilder(s.length());
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      int lead = c >= 0x80 ? byteOf(c) : -1;
+      if (lead >= 0xC2 && lead <= 0xF4) {
+        int need = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
+        String decoded = decodeSequence(s, i, lead, need);
+        if (decoded != null && plausible(decoded, out)) {
+          note(changes, "mojibake", s.substring(i, i + need + 1), decoded);
+          out.append(decoded);
+          i += need + 1;
+          continue;
+        }
+        String sloppy = need == 2 ? sloppy(s, i) : null;
+        if (sloppy != null) {
+          int len = sloppyLength(s, i);
+          note(changes, "mojibake", s.substring(i, i + len), sloppy);
+          out.append(sloppy);
+          i += len;
+          continue;
+        }
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
+  }
+
+  private static String decodeSequence(String s, int at, int lead, int need) {
+    if (at + need >= s.length()) {
+      return null;
+    }
+    byte[] bytes = new byte[need + 1];
+    bytes[0] = (byte) lead;
+    for (int k = 1; k <= need; k++) {
+      int b = byteOf(s.charAt(at + k));
+      if (b < 0x80 || b > 0xBF) {
+        return null;
+      }
+      bytes[k] = (byte) b;
+    }
+    try {
+      CharBuffer chars =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes));
+      return chars.toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static boolean plausible(String decoded, StringBuilder before) {
+    int cp = decoded.codePointAt(0);
+    int type = Character.getType(cp);
+    if (type == Character.CONTROL
+        || type == Character.UNASSIGNED
+        || type == Character.PRIVATE_USE
+        || type == Character.FORMAT && cp != 0x200D && cp != 0x200C && cp != 0xAD
+        || (cp & 0xFFFE) == 0xFFFE) {
+      return false;
+    }
+    if (cp >= 0x250 && cp < 0x300) {
+      // IPA extensions and spacing modifier letters: rare in news, while their mojibake forms
+      // (such as "É’" in upper-case text with a curly apostrophe) are ordinary text.
+      return false;
+    }
+    if (cp >= 0x300 && cp < 0x370) {
+      // A combining mark only makes sense after a letter.
+      return before.length() > 0 && Character.isLetter(before.charAt(before.length() - 1));
+    }
+    return true;
+  }
+
+  /** The sloppy three-byte form starting at {@code i}: {@code â€} then a flattened last byte. */
+  private static String sloppy(String s, int i) {
+    if (i + 1 >= s.length() || s.charAt(i) != '\u00E2' || s.charAt(i + 1) != '\u20AC') {
+      return null;
+    }
+    char next = i + 2 < s.length() ? s.charAt(i + 2) : ' ';
+    if (next == '"') {
+      boolean between =
+          i > 0
+              && Character.isDigit(s.charAt(i - 1))
+              && i + 3 < s.length()
+              && Character.isDigit(s.charAt(i + 3));
+      return between ? "\u2013" : "\u2014";
+    }
+    if (next == '\uFFFD' || Character.isWhitespace(next) || ",.;:!?)]".indexOf(next) >= 0) {
+      return "\u201D";
+    }
+    return null;
+  }
+
+  private static int sloppyLength(String s, int i) {
+    char next = i + 2 < s.length() ? s.charAt(i + 2) : ' ';
+    return next == '"' || next == '\uFFFD' ? 3 : 2;
+  }
+
+  /**
+   * A horizontal bar U+2015 glued to the end of a word inside an open quotation, as left by a
+   * damaged right double quotation mark, becomes that quotation mark.
+   */
+  private static String fixQuoteBars(String s, Map<String, Integer> changes) {
+    if (s.indexOf('\u2015') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    boolean open = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        open = false;
+      } else if (c == '"') {
+        open = !open;
+      } else if (c == '\u201C') {
+        open = true;
+      } else if (c == '\u201D') {
+        open = false;
+      } else if (c == '\u2015' && open && i > 0) {
+        char prev = s.charAt(i - 1);
+        char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+        boolean gluedToWord = Character.isLetterOrDigit(prev) || ".,!?".indexOf(prev) >= 0;
+        boolean endsWord = Character.isWhitespace(next) || ".,;:!?)".indexOf(next) >= 0;
+        if (gluedToWord && endsWord) {
+          note(changes, "damaged quotation mark", "\u2015", "\u201D");
+          out.append('\u201D');
+          open = false;
+          continue;
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static String fixControls(String s, Map<String, Integer> changes) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String replacement = null;
+      boolean drop = false;
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        drop = true;
+      } else if (c >= 0x80 && c < 0xA0) {
+        char mapped = cp1252(c);
+        if (mapped == 0) {
+          drop = true;
+        } else {
+          replacement = String.valueOf(mapped);
+        }
+      } else if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          if (out != null) {
+            out.append(c).append(s.charAt(i + 1));
+          }
+          i++;
+          continue;
+        }
+        drop = true;
+      } else if (Character.isLowSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
+        drop = true;
+      }
+      if (drop || replacement != null) {
+        if (out == null) {
+          out = new StringBuilder(s.length()).append(s, 0, i);
+        }
+        if (drop) {
+          note(changes, "removed unstorable character", String.format("U+%04X", (int) c), "");
+        } else {
+          note(changes, "C1 control", String.format("U+%04X", (int) c), replacement);
+          out.append(replacement);
+        }
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static void note(Map<String, Integer> changes, String kind, String from, String to) {
+    String key =
+        to.isEmpty() ? kind + " " + from : kind + " \"" + printable(from) + "\" → \"" + to + "\"";
+    if (changes.size() < 100 || changes.containsKey(key)) {
+      changes.merge(key, 1, Integer::sum);
+    }
+  }
+
+  private static String printable(String s) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+        out.append(String.format("\\u%04X", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,148 @@
+package org.newsdesk.importer.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.newsdesk.core.source.DateOrder;
+
+class DatesTest {
+
+  private static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
+
+  private static Dates.DateResult parse(String raw) {
+    return Dates.parse(raw, null, ZoneOffset.UTC, NOW);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // RFC 822 / 1123 / 2822
+        "Sat, 28 Feb 2004 18:14:55 GMT|2004-02-28T18:14:55Z",
+        "Sat, 28 Feb 2004 18:14:55 +0000|2004-02-28T18:14:55Z",
+        "Sat, 28 Feb 2004 18:14:55 -0800|2004-02-29T02:14:55Z",
+        "Sat, 28 Feb 2004 18:14:55 -0800 (PST)|2004-02-29T02:14:55Z",
+        "Sat, 28 Feb 2004 10:14:55 PST|2004-02-28T18:14:55Z",
+        "Sat, 28 Feb 2004 11:14:55 EST|2004-02-28T16:14:55Z",
+        "Sat, 28 Feb 2004 11:14:55 EDT|2004-02-28T15:14:55Z",
+        "Sat, 28 Feb 2004 18:14:55 UT|2004-02-28T18:14:55Z",
+        "Sat, 28 Feb 2004 18:14:55 Z|2004-02-28T18:14:55Z",
+        "Sat, 28 Feb 2004 18:14:55 A|2004-02-28T19:14:55Z",
+        "Sat, 28 Feb 2004 18:14:55 N|2004-02-28T17:14:55Z",
+        "Sat, 28 Feb 04 18:14:55 GMT|2004-02-28T18:14:55Z",
+        "Sat, 28 Feb 99 18:14:55 GMT|1999-02-28T18:14:55Z",
+        "Sat, 28 Feb 2004 18:14 GMT|2004-02-28T18:14:00Z",
+        "28 Feb 2004 18:14:55 GMT|2004-02-28T18:14:55Z",
+        "Sun, 28 Feb 2004 18:14:55 GMT|2004-02-28T18:14:55Z",
+        "Sat, 28 Feb 2004 18:14:55 +01:00|2004-02-28T17:14:55Z",
+        "Sat,28 Feb 2004 18:14:55 GMT|2004-02-28T18:14:55Z",
+        // ISO 8601 / W3CDTF
+        "2004-02-28T18:14:55Z|2004-02-28T18:14:55Z",
+        "2004-02-28T18:14:55.123Z|2004-02-28T18:14:55.123Z",
+        "2004-02-28T18:14Z|2004-02-28T18:14:00Z",
+        "2004-02-28T18:14:55+01:00|2004-02-28T17:14:55Z",
+        "2004-02-28T18:14:55-0500|2004-02-28T23:14:55Z",
+        "2004-02-28T18:14:55+01|2004-02-28T17:14:55Z",
+        "2004-02-28|2004-02-28T00:00:00Z",
+        "2004-02-28 18:14:55|2004-02-28T18:14:55Z",
+        "2004-02-28 18:14:55 +0200|2004-02-28T16:14:55Z",
+        "20040228T181455Z|2004-02-28T18:14:55Z",
+        // sloppy forms
+        "28 February 2004|2004-02-28T00:00:00Z",
+        "February 28, 2004|2004-02-28T00:00:00Z",
+        "February 28, 2004 6:14 PM|2004-02-28T18:14:00Z",
+        "February 28, 2004 12:05 AM|2004-02-28T00:05:00Z",
+        "Feb 28th, 2004 at 6:14pm|2004-02-28T18:14:00Z",
+        "Saturday, February 28, 2004 18:14|2004-02-28T18:14:00Z",
+        "28.02.2004 18:14|2004-02-28T18:14:00Z",
+        "2004/02/28 18:14|2004-02-28T18:14:00Z",
+        "Sept 3, 2017|2017-09-03T00:00:00Z",
+        // numeric with a day above 12
+        "28/02/2004 18:14|2004-02-28T18:14:00Z",
+        "02/28/2004 18:14|2004-02-28T18:14:00Z",
+      })
+  void readsDates(String raw, String expected) {
+    Dates.DateResult r = parse(raw);
+    assertThat(r.instant()).as(raw).isEqualTo(Instant.parse(expected));
+  }
+
+  @Test
+  void wrongWeekdayIsKeptWithAWarning() {
+    Dates.DateResult r = parse("Sun, 28 Feb 2004 18:14:55 GMT");
+    assertThat(r.instant()).isEqualTo(Instant.parse("2004-02-28T18:14:55Z"));
+    assertThat(r.warning()).contains("weekday");
+  }
+
+  @Test
+  void numericDatesFollowTheOrder() {
+    ZoneId utc = ZoneOffset.UTC;
+    assertThat(Dates.parse("03/11/2017 10:08", DateOrder.DMY, utc, NOW).instant())
+        .isEqualTo(Instant.parse("2017-11-03T10:08:00Z"));
+    assertThat(Dates.parse("03/11/2017 10:08", DateOrder.MDY, utc, NOW).instant())
+        .isEqualTo(Instant.parse("2017-03-11T10:08:00Z"));
+    Dates.DateResult unknown = Dates.parse("03/11/2017 10:08", null, utc, NOW);
+    assertThat(unknown.instant()).isEqualTo(Instant.parse("2017-11-03T10:08:00Z"));
+    assertThat(unknown.warning()).contains("ambiguous");
+    assertThat(Dates.parse("13/11/2017", null, utc, NOW).warning()).isNull();
+    assertThat(Dates.parse("11/13/2017", DateOrder.DMY, utc, NOW).instant()).isNull();
+  }
+
+  @Test
+  void timesWithoutOffsetUseTheSourceZone() {
+    ZoneId paris = ZoneId.of("Europe/Paris");
+    assertThat(Dates.parse("2017-11-03 10:08", null, paris, NOW).instant())
+        .isEqualTo(Instant.parse("2017-11-03T09:08:00Z"));
+    assertThat(Dates.parse("2017-07-03T10:08:00", null, paris, NOW).instant())
+        .isEqualTo(Instant.parse("2017-07-03T08:08:00Z"));
+    assertThat(Dates.parse("2017-07-03T10:08:00Z", null, paris, NOW).instant())
+        .isEqualTo(Instant.parse("2017-07-03T10:08:00Z"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "yesterday",
+        "not a date",
+        "32/13/2017",
+        "2004-13-45",
+        "Feb 30, 2004",
+        "0000-00-00"
+      })
+  void unreadableDatesGiveNullAndAWarning(String raw) {
+    Dates.DateResult r = parse(raw);
+    assertThat(r.instant()).as(raw).isNull();
+    assertThat(r.warning()).as(raw).isNotBlank();
+  }
+
+  @Test
+  void blankIsNoDateWithoutWarning() {
+    assertThat(parse("  ")).isEqualTo(Dates.DateResult.NONE);
+    assertThat(parse(null)).isEqualTo(Dates.DateResult.NONE);
+  }
+
+  @Test
+  void futureDatesAreClampedToNow() {
+    Dates.DateResult r = parse("2030-01-01T00:00:00Z");
+    assertThat(r.instant()).isEqualTo(NOW);
+    assertThat(r.warning()).contains("future");
+    assertThat(parse("2024-06-02T12:00:00Z").instant())
+        .isEqualTo(Instant.parse("2024-06-02T12:00:00Z"));
+  }
+
+  @Test
+  void weekdayInTheTextDecidesTheOrder() {
+    String text = "The Syrian army announced on Friday it liberated the city.";
+    assertThat(Dates.inferFromWeekday("03/11/2017 10:08", text)).isEqualTo(DateOrder.DMY);
+    // 11 March 2017 was a Saturday.
+    assertThat(Dates.inferFromWeekday("03/11/2017", "on Saturday")).isEqualTo(DateOrder.MDY);
+    assertThat(Dates.inferFromWeekday("03/11/2017", "no weekday here")).isNull();
+    assertThat(Dates.inferFromWeekday("13/11/2017", "on Monday")).isNull();
+    assertThat(Dates.inferFromWeekday("03/11/2017", "Friday or Saturday")).isNull();
+  }
+}

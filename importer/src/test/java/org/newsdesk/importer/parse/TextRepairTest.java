@@ -1,0 +1,103 @@
+package org.newsdesk.importer.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TextRepairTest {
+
+  @Test
+  void sloppyEmDashFromTheSeedArticle() {
+    TextRepair.Repair r =
+        TextRepair.repair("the Islamic State group \u00e2\u20ac\" a largely symbolic victory");
+    assertThat(r.text()).isEqualTo("the Islamic State group \u2014 a largely symbolic victory");
+    assertThat(r.repairs()).isEqualTo(1);
+    assertThat(r.changes()).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "cafÃ©|café",
+        "Ãœber|Über",
+        "donâ€™t|don’t",
+        "â€œquotedâ€\u009d|“quoted”",
+        "â€œquotedâ€ and more|“quoted” and more",
+        "â€œquotedâ€�|“quoted”",
+        "1990â€\"1995|1990–1995",
+        "â‚¬100|€100",
+        "Ã¢â‚¬â„¢|’",
+        "SÃ£o Paulo|São Paulo",
+        "naÃ¯ve|naïve",
+        "ðŸ˜€ smile|😀 smile",
+        "Ã\u00a0 la carte|à la carte",
+        "Ã\u0083Â©|é",
+      })
+  void repairsMojibake(String broken, String expected) {
+    assertThat(TextRepair.fix(broken)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "SÃO PAULO",
+        "CÂMARA",
+        "Ångström",
+        "naïve",
+        "Mötley Crüe",
+        "€100",
+        "Καλημέρα κόσμε",
+        "Здравствуй, мир",
+        "你好，世界",
+        "こんにちは",
+        "© 2024 Example",
+        "café",
+        "CAFÉ’S MENU",
+        "Ça va? À bientôt. Où est l’hôtel?",
+        "ÉCOLE «NORMALE»",
+        "Smörgåsbord — Ærøskøbing",
+        "plain ascii text \"quoted\" - dash",
+        "",
+      })
+  void leavesGoodTextAlone(String good) {
+    TextRepair.Repair r = TextRepair.repair(good);
+    assertThat(r.text()).isEqualTo(good);
+    assertThat(r.repairs()).isZero();
+  }
+
+  @Test
+  void stripsCharactersPostgresCannotStore() {
+    String s = "a\u0000b\ud800c\udc00d\u0007e\tf\ng";
+    assertThat(TextRepair.fix(s)).isEqualTo("abcde\tf\ng");
+    assertThat(TextRepair.fix("ok 😀")).isEqualTo("ok 😀");
+  }
+
+  @Test
+  void mapsC1ControlsToWindows1252() {
+    assertThat(TextRepair.fix("\u0093hi\u0094 \u0085 \u0080")).isEqualTo("“hi” … €");
+    assertThat(TextRepair.fix("a\u0081b")).isEqualTo("ab");
+  }
+
+  @Test
+  void damagedClosingQuoteInTheSeed() {
+    assertThat(TextRepair.fix("sees its \"caliphate\u2015 crumble"))
+        .isEqualTo("sees its \"caliphate\u201d crumble");
+    assertThat(TextRepair.fix("\u2015 Dialogue dash stays"))
+        .isEqualTo("\u2015 Dialogue dash stays");
+  }
+
+  @Test
+  void isIdempotent() {
+    String once = TextRepair.fix("Ã¢â‚¬â„¢ cafÃ© â€\" x");
+    assertThat(TextRepair.fix(once)).isEqualTo(once);
+  }
+
+  @Test
+  void nullStaysNull() {
+    assertThat(TextRepair.repair(null).text()).isNull();
+  }
+}
