@@ -1,20 +1,11 @@
 package org.newsdesk.importer.parse;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.safety.Safelist;
+import java.util.regex.Pattern;
 
 /**
  * Turns the raw values of a {@link FeedReader} into the parse records: plain text fields repaired
@@ -23,6 +14,7 @@ import org.jsoup.safety.Safelist;
 final class FeedAssembler {
 
   private static final int SUMMARY_CHARS = 500;
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private FeedAssembler() {}
 
@@ -41,17 +33,19 @@ final class FeedAssembler {
     ParsedFeed feed =
         new ParsedFeed(
             cut(plain(rf.title.get()), limits.maxTitleChars()),
-            resolve(rf.link.get(), rf.linkBase != null ? rf.linkBase : ctx.documentUrl()),
+            Urls.resolve(rf.link.get(), rf.linkBase != null ? rf.linkBase : ctx.documentUrl()),
             html(rf.subtitle.get(), limits),
             language == null ? null : language.strip(),
             date(rf.updated.get(), ctx, now, warnings),
             cut(plainText(rf.author.get()), limits.maxTitleChars()),
-            resolve(rf.imageUrl.get(), rf.imageBase != null ? rf.imageBase : ctx.documentUrl()));
+            Urls.resolve(
+                rf.imageUrl.get(), rf.imageBase != null ? rf.imageBase : ctx.documentUrl()));
     List<ParsedEntry> entries = new ArrayList<>(reader.entries().size());
     for (FeedReader.RawEntry re : reader.entries()) {
       entries.add(entry(re, ctx, now, warnings, limits));
     }
-    return new ParsedDocument(reader.format(), bozo, warnings, feed, identify(entries));
+    List<ParsedEntry> identified = Identity.assign(entries, feed.link(), warnings);
+    return new ParsedDocument(reader.format(), bozo, warnings, feed, identified);
   }
 
   private static ParsedEntry entry(
@@ -67,7 +61,7 @@ final class FeedAssembler {
       text = null;
     }
     if (summary == null && text != null) {
-      summary = escape(summarize(text, SUMMARY_CHARS));
+      summary = escape(Html.summarize(text, SUMMARY_CHARS));
     }
     String link = re.link.get();
     if (link == null) {
@@ -117,7 +111,8 @@ final class FeedAssembler {
     if (raw.kind() == FeedReader.Kind.TEXT) {
       return plainText(raw.value());
     }
-    return toText(raw.value());
+    String text = Html.plain(repair(raw.value()));
+    return text == null || text.isEmpty() ? null : text;
   }
 
   /** A text construct as sanitized HTML. */
@@ -146,84 +141,30 @@ final class FeedAssembler {
     if (raw == null) {
       return null;
     }
-    String s = raw.strip();
-    for (DateTimeFormatter f :
-        List.of(DateTimeFormatter.RFC_1123_DATE_TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME)) {
-      try {
-        return ZonedDateTime.parse(s, f).toInstant();
-      } catch (RuntimeException e) {
-        // next form
-      }
+    Dates.DateResult result = Dates.parse(raw, ctx.dateOrder(), ctx.timeZone(), now);
+    if (result.warning() != null) {
+      warnings.add(result.warning());
     }
-    try {
-      return OffsetDateTime.parse(s).toInstant();
-    } catch (RuntimeException e) {
-      warnings.add("unreadable date " + s);
-      return null;
-    }
+    return result.instant();
   }
-
-  // ---------------------------------------------------------------- stand-ins for shared utilities
 
   private static String repair(String s) {
-    return s;
+    return TextRepair.fix(s);
   }
 
+  /** Sanitizes, skipping the sanitizer for text that holds neither markup nor references. */
   private static String sanitize(String html, URI base) {
-    String baseUri = base == null ? "" : base.toString();
-    Safelist safelist = Safelist.relaxed().preserveRelativeLinks(base == null);
-    Document.OutputSettings out = new Document.OutputSettings().prettyPrint(false);
-    return Jsoup.clean(html, baseUri, safelist, out);
+    if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+      return escape(html.strip());
+    }
+    return Html.sanitize(html, base);
   }
 
   private static String toText(String html) {
-    return collapse(Jsoup.parseBodyFragment(html).text());
-  }
-
-  private static String summarize(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max);
-  }
-
-  private static String resolve(String href, URI base) {
-    return FeedReader.resolveUrl(href, base);
-  }
-
-  private static List<ParsedEntry> identify(List<ParsedEntry> entries) {
-    List<ParsedEntry> out = new ArrayList<>(entries.size());
-    for (ParsedEntry e : entries) {
-      String identity =
-          e.id() != null
-              ? e.id()
-              : e.link() != null ? e.link() : hash(e.title() + "|" + e.published());
-      out.add(
-          new ParsedEntry(
-              e.title(),
-              e.link(),
-              e.id(),
-              e.published(),
-              e.updated(),
-              e.author(),
-              e.summary(),
-              e.content(),
-              e.categories(),
-              e.enclosures(),
-              e.byline(),
-              e.credit(),
-              e.imageUrl(),
-              e.imageCaption(),
-              e.text(),
-              identity));
+    if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+      return html.strip();
     }
-    return out;
-  }
-
-  private static String hash(String s) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Html.toText(html);
   }
 
   // ---------------------------------------------------------------- small text helpers
@@ -246,7 +187,7 @@ final class FeedAssembler {
   }
 
   static String collapse(String s) {
-    return s.replaceAll("[\\s\\u00a0&&[^\\u00a0]]+", " ").strip();
+    return WHITESPACE.matcher(s).replaceAll(" ").strip();
   }
 
   private static String cut(String s, int max) {

@@ -449,7 +449,7 @@ final class FeedReader {
       feed.updated.offer(lastmod, 3);
     } else {
       if (href != null && !href.isBlank()) {
-        target.link.offer(resolveUrl(href.strip(), base), 3);
+        target.link.offer(Urls.resolve(href.strip(), base), 3);
       }
       target.updated.offer(lastmod, 3);
     }
@@ -578,7 +578,7 @@ final class FeedReader {
       case "media:thumbnail":
         String thumb = attr(attrs, null, "url");
         if (thumb != null && !thumb.isBlank()) {
-          entry.imageUrl.offer(resolveUrl(thumb.strip(), base), 0);
+          entry.imageUrl.offer(Urls.resolve(thumb.strip(), base), 0);
         }
         return new Frame(Role.IGNORE, key, base, lang);
       case "media:group":
@@ -721,7 +721,7 @@ final class FeedReader {
     href = href.strip();
     if (stack.peek().role == Role.ENTRY) {
       if (rel.equals("alternate")) {
-        entry.link.offer(resolveUrl(href, base), html ? 1 : 2);
+        entry.link.offer(Urls.resolve(href, base), html ? 1 : 2);
       } else if (rel.equals("enclosure")) {
         addEnclosure(href, attrs, base);
       }
@@ -825,12 +825,12 @@ final class FeedReader {
   private void storeEntryValue(Frame f, String v) {
     switch (f.target) {
       case LINK -> {
-        entry.link.offer(resolveUrl(v, f.base), 0);
+        entry.link.offer(Urls.resolve(v, f.base), 0);
       }
       case GUID -> {
-        entry.id.offer(resolveId(v, f.base), 0);
+        entry.id.offer(f.rank == 0 ? resolveId(v, f.base) : v, 0);
         if (f.rank == 0) {
-          entry.guidLink = resolveUrl(v, f.base);
+          entry.guidLink = Urls.resolve(v, f.base);
         }
       }
       case ID -> entry.id.offer(resolveId(v, f.base), 0);
@@ -942,7 +942,7 @@ final class FeedReader {
 
   private void closeMedia(Frame f) {
     if (entry != null && f.mediaImage && f.mediaUrl != null) {
-      entry.imageUrl.offer(resolveUrl(f.mediaUrl, f.base), 1);
+      entry.imageUrl.offer(Urls.resolve(f.mediaUrl, f.base), 1);
     }
   }
 
@@ -969,7 +969,7 @@ final class FeedReader {
       }
     }
     entry.enclosures.add(
-        new Enclosure(resolveUrl(url.strip(), base), type == null ? null : type.strip(), bytes));
+        new Enclosure(Urls.resolve(url.strip(), base), type == null ? null : type.strip(), bytes));
   }
 
   private void appendCapped(StringBuilder sb, String s) {
@@ -1017,34 +1017,19 @@ final class FeedReader {
     }
   }
 
-  /** Resolves a reference against a base; stand-in until the shared URL utility is merged. */
-  static String resolveUrl(String href, URI base) {
-    if (href == null) {
-      return null;
-    }
-    if (base == null) {
-      return href;
-    }
-    try {
-      return base.resolve(href.replace(" ", "%20")).toString();
-    } catch (IllegalArgumentException e) {
-      return href;
-    }
-  }
-
   /** An id that is a relative reference is resolved like a link; any other id is kept as is. */
   private static String resolveId(String id, URI base) {
     if (base == null || SCHEME.matcher(id).lookingAt() || id.indexOf(' ') >= 0) {
       return id;
     }
-    return resolveUrl(id, base);
+    return Urls.resolve(id, base);
   }
 
   private static URI resolveBase(URI parent, String xmlBase) {
     if (xmlBase == null || xmlBase.isBlank()) {
       return parent;
     }
-    String resolved = resolveUrl(xmlBase.strip(), parent);
+    String resolved = Urls.resolve(xmlBase.strip(), parent);
     if (resolved == null) {
       return parent;
     }

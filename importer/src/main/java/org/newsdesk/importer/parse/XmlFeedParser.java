@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -84,8 +85,14 @@ public final class XmlFeedParser {
   private ParsedDocument read(byte[] bytes, SourceContext ctx, Instant deadline)
       throws ParseException {
     List<String> warnings = new ArrayList<>();
-    String decoded = XmlText.decode(bytes, ctx.contentType(), warnings);
+    Charsets.Decoded charset = Charsets.decode(bytes, ctx.contentType());
+    warnings.addAll(charset.warnings());
     boolean bozo = !warnings.isEmpty();
+    if (isPlainText(ctx.contentType())) {
+      bozo = true;
+      warnings.add("served as " + ctx.contentType().strip() + ", not as XML");
+    }
+    String decoded = charset.text();
     if (decoded.isBlank()) {
       throw new ParseException(ParseException.Reason.EMPTY, "document has no content");
     }
@@ -228,6 +235,17 @@ public final class XmlFeedParser {
     if (Instant.now().isAfter(deadline)) {
       throw new ParseException(ParseException.Reason.TIMEOUT, "parse deadline passed");
     }
+  }
+
+  /** A {@code text/*} media type other than XML or HTML: the server does not call it a feed. */
+  private static boolean isPlainText(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.strip().toLowerCase(Locale.ROOT);
+    return type.startsWith("text/")
+        && !type.startsWith("text/xml")
+        && !type.startsWith("text/html");
   }
 
   private static String firstLine(String s) {

@@ -34,6 +34,7 @@ final class XmlPrep {
     List<String> warnings = new ArrayList<>(2);
     boolean illFormed = false;
     int namedHtml = 0;
+    boolean doctype = false;
     int copied = 0;
     int n = in.length();
     int i = 0;
@@ -51,6 +52,7 @@ final class XmlPrep {
           copied = end;
           i = end;
           warnings.add("DOCTYPE declaration ignored");
+          doctype = true;
           continue;
         }
         i++;
@@ -97,6 +99,8 @@ final class XmlPrep {
     }
     if (namedHtml > 0) {
       warnings.add(namedHtml + " HTML named entity references read as characters");
+      // XML declares none of them: without a DOCTYPE that could have, the document is ill-formed
+      illFormed |= !doctype;
     }
     if (out == null) {
       return new Prepared(in, illFormed, warnings);

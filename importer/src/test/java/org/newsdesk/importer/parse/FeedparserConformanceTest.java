@@ -179,6 +179,14 @@ class FeedparserConformanceTest {
     if (op.equals("absent")) {
       return actual == null ? null : path + ": expected absent, got " + show(actual);
     }
+    if (actual == null
+        && TEXT_FIELDS.contains(field)
+        && outcome.doc() != null
+        && reduceText(expected.asText()).isEmpty()) {
+      // a plain-text field that reduces to nothing (say, a title that is only an image) is
+      // left null by the parser: the same empty text
+      actual = "";
+    }
     if (actual == null) {
       return path
           + ": missing, expected "
@@ -194,7 +202,7 @@ class FeedparserConformanceTest {
       wantForm = canonicalHtml(want);
     } else if (TEXT_FIELDS.contains(field)) {
       gotForm = collapse(got);
-      wantForm = collapse(Jsoup.parseBodyFragment(want).body().wholeText());
+      wantForm = reduceText(want);
     } else {
       gotForm = got;
       wantForm = want;
@@ -290,6 +298,11 @@ class FeedparserConformanceTest {
   }
 
   // ---------------------------------------------------------------- comparison forms
+
+  /** The README's text reduction: an HTML fragment's text content, whitespace collapsed. */
+  static String reduceText(String html) {
+    return collapse(Jsoup.parseBodyFragment(html).body().wholeText());
+  }
 
   static String collapse(String s) {
     return s.replaceAll("\\s+", " ").strip();
