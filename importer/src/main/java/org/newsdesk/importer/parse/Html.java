@@ -499,7 +499,7 @@ public final class Html {
           continue;
         }
         if (lines.length() > 0) {
-          lines.append(blank > 1 ? "\n\n" : "\n");
+          lines.append(blank > 0 ? "\n\n" : "\n");
         }
         blank = 0;
         lines.append(l);

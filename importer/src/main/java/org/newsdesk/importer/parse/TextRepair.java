@@ -35,7 +35,9 @@ public final class TextRepair {
    *
    * @param text the repaired text (null when the input was null)
    * @param repairs how many sequences or characters were changed
-   * @param changes one line per kind of change, such as {@code mojibake "â€"" → "—" (1×)}
+   * @param changes one line per kind of change with its count, such as {@code mojibake "…" → "—"
+   *     (1×)}; characters outside ASCII in the damaged text are written as {@code \\uXXXX} escapes
+   *     so that the line itself holds no mojibake
    */
   public record Repair(String text, int repairs, List<String> changes) {
     public Repair {
@@ -326,7 +328,7 @@ public final class TextRepair {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+      if (c < 0x20 || c >= 0x7F) {
         out.append(String.format("\\u%04X", (int) c));
       } else {
         out.append(c);

@@ -1,0 +1,196 @@
+package org.newsdesk.importer.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HtmlTest {
+
+  private static final URI BASE = URI.create("https://news.example.com/world/story.html");
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "<script>alert(1)</script>",
+        "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+        "<img src=x onerror=alert(1)>",
+        "<svg onload=alert(1)>",
+        "<svg><script>alert(1)</script></svg>",
+        "<body onload=alert(1)>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+        "<a href=\" javascript:alert(1)\">x</a>",
+        "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+        "<a href=\"jav&#x0A;ascript:alert(1)\">x</a>",
+        "<a href=\"jav\tascript:alert(1)\">x</a>",
+        "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;:alert(1)\">x</a>",
+        "<a href=\"&#x6A;avascript&#x3A;alert(1)\">x</a>",
+        "<a href=\"javascript&colon;alert(1)\">x</a>",
+        "<a href=\"&#0000106avascript:alert(1)\">x</a>",
+        "<a href=\"\u0001javascript:alert(1)\">x</a>",
+        "<a href=\"vbscript:msgbox(1)\">x</a>",
+        "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
+        "<a href=\"DATA:text/html,<script>alert(1)</script>\">x</a>",
+        "<img src=\"javascript:alert(1)\">",
+        "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">",
+        "<img srcset=\"javascript:alert(1) 1x, data:text/html,x 2x\">",
+        "<iframe src=\"https://evil.example/embed/\"></iframe>",
+        "<iframe src=\"javascript:alert(1)\"></iframe>",
+        "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+        "<base href=\"https://evil.example/\">",
+        "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+        "<form action=\"https://evil.example/\"><input name=a><button>go</button></form>",
+        "<div style=\"background:url(javascript:alert(1))\">x</div>",
+        "<p style=\"width: expression(alert(1))\">x</p>",
+        "<style>body{background:url(javascript:alert(1))}</style>",
+        "<object data=\"javascript:alert(1)\"></object>",
+        "<embed src=\"javascript:alert(1)\">",
+        "<link rel=stylesheet href=\"javascript:alert(1)\">",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+        "<a href=\"#\" onclick=\"alert(1)\">x</a>",
+        "<details open ontoggle=alert(1)>",
+        "<video><source onerror=\"alert(1)\"></video>",
+        "<table background=\"javascript:alert(1)\"><tr><td>x</td></tr></table>",
+        "<blockquote cite=\"javascript:alert(1)\">q</blockquote>",
+        "<<script>script>alert(1)<</script>/script>",
+        "<img \"\"\"><script>alert(1)</script>\">",
+        "<a href=\"java\u0000script:alert(1)\">x</a>",
+      })
+  void xssPayloadsAreNeutralized(String payload) {
+    String clean = Html.sanitize(payload, BASE);
+    String lower = clean.toLowerCase(Locale.ROOT);
+    assertThat(lower).as(payload).doesNotContain("<script");
+    assertThat(lower).as(payload).doesNotContain("javascript:");
+    assertThat(lower).as(payload).doesNotContain("vbscript:");
+    assertThat(lower).as(payload).doesNotContain("data:");
+    assertThat(lower).as(payload).doesNotContain("onerror").doesNotContain("onload");
+    assertThat(lower).as(payload).doesNotContain("onclick").doesNotContain("ontoggle");
+    assertThat(lower).as(payload).doesNotContain("style=").doesNotContain("<style");
+    assertThat(lower).as(payload).doesNotContain("<base").doesNotContain("<meta");
+    assertThat(lower).as(payload).doesNotContain("<form").doesNotContain("<input");
+    assertThat(lower).as(payload).doesNotContain("<object").doesNotContain("<embed");
+    assertThat(lower).as(payload).doesNotContain("<svg").doesNotContain("<link");
+    assertThat(lower).as(payload).doesNotContain("evil.example");
+    assertThat(lower).as(payload).doesNotContain("srcdoc");
+    assertThat(Html.sanitize(clean, BASE)).as(payload).isEqualTo(clean);
+  }
+
+  @Test
+  void keepsStructure() {
+    String html =
+        "<h2>Head</h2><p>Para <em>em</em> <strong>s</strong> <b>b</b> <i>i</i> <u>u</u> <s>x</s>"
+            + " H<sub>2</sub>O x<sup>2</sup> <abbr title=\"t\">A</abbr> <q>q</q> <cite>c</cite>"
+            + " <code>c</code> <time datetime=\"2024-01-01\">jan</time></p>"
+            + "<ul><li>one</li></ul><ol><li>two</li></ol><blockquote>bq</blockquote><pre>pre</pre>"
+            + "<hr><dl><dt>t</dt><dd>d</dd></dl>"
+            + "<table><caption>cap</caption><thead><tr><th>h</th></tr></thead>"
+            + "<tbody><tr><td colspan=\"2\" rowspan=\"1\">c</td></tr></tbody></table>"
+            + "<figure><img src=\"/img/a.jpg\" alt=\"A\" width=\"10\" height=\"20\" title=\"T\">"
+            + "<figcaption>fc</figcaption></figure><div class=\"x\" id=\"y\">div</div>";
+    String clean = Html.sanitize(html, BASE);
+    assertThat(clean)
+        .contains("<h2>Head</h2>", "<em>em</em>", "<strong>s</strong>", "<sub>2</sub>")
+        .contains("<abbr title=\"t\">A</abbr>", "<time datetime=\"2024-01-01\">jan</time>")
+        .contains("<ul><li>one</li></ul>", "<blockquote>bq</blockquote>", "<pre>pre</pre>")
+        .contains("<dl><dt>t</dt><dd>d</dd></dl>", "<caption>cap</caption>")
+        .contains("<td colspan=\"2\" rowspan=\"1\">c</td>", "<figcaption>fc</figcaption>")
+        .contains(
+            "<img src=\"https://news.example.com/img/a.jpg\" alt=\"A\" width=\"10\" height=\"20\""
+                + " title=\"T\">")
+        .contains("<div>div</div>")
+        .doesNotContain("class=", "id=");
+  }
+
+  @Test
+  void linksAreResolvedAndGetRel() {
+    String clean = Html.sanitize("<a href=\"../other.html\" target=\"_blank\">o</a>", BASE);
+    assertThat(clean)
+        .isEqualTo(
+            "<a href=\"https://news.example.com/other.html\" rel=\"noopener noreferrer nofollow\">"
+                + "o</a>");
+    assertThat(Html.sanitize("<a href=\"mailto:desk@example.com\">m</a>", BASE))
+        .contains("href=\"mailto:desk@example.com\"");
+    assertThat(Html.sanitize("<a href=\"ftp://example.com/f\">f</a>", BASE)).doesNotContain("href");
+    assertThat(Html.sanitize("<a href=\"relative.html\">r</a>", null)).doesNotContain("href");
+  }
+
+  @Test
+  void videoEmbedsAreKeptSandboxed() {
+    String yt =
+        Html.sanitize("<iframe src=\"//www.youtube.com/embed/abc?rel=0\" onload=x></iframe>", BASE);
+    assertThat(yt)
+        .isEqualTo(
+            "<iframe src=\"https://www.youtube.com/embed/abc?rel=0\""
+                + " sandbox=\"allow-scripts allow-same-origin\"></iframe>");
+    assertThat(
+            Html.sanitize(
+                "<iframe src=\"https://www.youtube-nocookie.com/embed/x\"></iframe>", BASE))
+        .contains("youtube-nocookie.com/embed/x");
+    assertThat(Html.sanitize("<iframe src=\"https://player.vimeo.com/video/1\"></iframe>", BASE))
+        .contains("player.vimeo.com/video/1");
+    assertThat(
+            Html.sanitize(
+                "<iframe src=\"https://youtube.com.evil.example/embed/x\"></iframe>", BASE))
+        .isEmpty();
+    assertThat(Html.sanitize("<iframe src=\"https://www.youtube.com/watch?v=x\"></iframe>", BASE))
+        .isEmpty();
+  }
+
+  @Test
+  void srcsetAndLazyImages() {
+    String clean =
+        Html.sanitize(
+            "<img src=\"data:image/gif;base64,R0l\" data-src=\"/a.jpg\""
+                + " srcset=\"/a-1.jpg 1x, https://cdn.example.com/a,b.jpg 2x, javascript:x 3x\">",
+            BASE);
+    assertThat(clean)
+        .isEqualTo(
+            "<img src=\"https://news.example.com/a.jpg\" srcset=\"https://news.example.com/a-1.jpg"
+                + " 1x, https://cdn.example.com/a,b.jpg 2x\">");
+  }
+
+  @Test
+  void entitiesAndDoubleEscapes() {
+    assertThat(Html.sanitize("<p>caf&amp;eacute; &amp;amp; AT&amp;T</p>", BASE))
+        .isEqualTo("<p>café &amp; AT&amp;T</p>");
+    assertThat(Html.sanitize("<pre>&amp;eacute;</pre>", BASE)).isEqualTo("<pre>&amp;eacute;</pre>");
+    assertThat(Html.plain("Caf&amp;eacute; &amp; <b>Bar</b>\n\t &nbsp;x"))
+        .isEqualTo("Café & Bar x");
+    assertThat(Html.plain("5 < 6 & 7 > 3")).isEqualTo("5 < 6 & 7 > 3");
+    assertThat(Html.plain("  plain   title ")).isEqualTo("plain title");
+    assertThat(Html.plain(null)).isNull();
+  }
+
+  @Test
+  void toTextSeparatesParagraphs() {
+    String text =
+        Html.toText(
+            "<p>First  para\n with <b>bold</b>.</p><p>Second&nbsp;one &amp; more</p>"
+                + "<script>var x;</script><ul><li>a</li><li>b</li></ul>line<br>break");
+    assertThat(text).isEqualTo("First para with bold.\n\nSecond one & more\n\na\nb\n\nline\nbreak");
+    assertThat(Html.toText("plain text")).isEqualTo("plain text");
+  }
+
+  @Test
+  void summarizeCutsOnAWordBoundary() {
+    String text = "The quick brown fox jumps over the lazy dog.\n\nSecond paragraph.";
+    assertThat(Html.summarize(text, 500))
+        .isEqualTo("The quick brown fox jumps over the lazy dog. Second paragraph.");
+    assertThat(Html.summarize(text, 20)).isEqualTo("The quick brown fox…");
+    assertThat(Html.summarize(text, 22)).isEqualTo("The quick brown fox…");
+    assertThat(Html.summarize("   ", 10)).isNull();
+    assertThat(Html.summarize(text, 20).length()).isLessThanOrEqualTo(20);
+  }
+
+  @Test
+  void nullAndBlank() {
+    assertThat(Html.sanitize(null, BASE)).isNull();
+    assertThat(Html.sanitize("  ", BASE)).isEmpty();
+    assertThat(Html.toText(null)).isNull();
+  }
+}
