@@ -11,7 +11,8 @@ import org.newsdesk.core.article.ArticleService.Page;
 
 /** A page of articles, newest first (Relay connection). */
 @Description("A page of articles, newest first.")
-public record ArticleConnection(@NonNull List<@NonNull ArticleEdge> edges, @NonNull PageInfo pageInfo) {
+public record ArticleConnection(
+    @NonNull List<@NonNull ArticleEdge> edges, @NonNull PageInfo pageInfo) {
 
   static ArticleConnection of(Page<Article> page) {
     List<ArticleEdge> edges =

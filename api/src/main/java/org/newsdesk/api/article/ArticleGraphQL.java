@@ -63,7 +63,8 @@ public class ArticleGraphQL {
   /** Tags of each article of a page, in one query for the whole page. */
   @Description("Tags (categories) the source gave the article, plain text.")
   public List<@NonNull List<@NonNull String>> tags(@Source List<ArticleNode> page) {
-    Map<Long, List<String>> tags = articles.tagsOf(page.stream().map(ArticleNode::numericId).toList());
+    Map<Long, List<String>> tags =
+        articles.tagsOf(page.stream().map(ArticleNode::numericId).toList());
     return page.stream().map(a -> tags.getOrDefault(a.numericId(), List.of())).toList();
   }
 
@@ -76,7 +77,8 @@ public class ArticleGraphQL {
       @Description("Cursor after which the page starts.") String after) {
     int size = Paging.first(first);
     var pages =
-        articles.latestOfSources(sources.stream().map(SourceNode::numericId).toList(), Paging.after(after), size);
+        articles.latestOfSources(
+            sources.stream().map(SourceNode::numericId).toList(), Paging.after(after), size);
     return sources.stream().map(s -> ArticleConnection.of(pages.get(s.numericId()))).toList();
   }
 }

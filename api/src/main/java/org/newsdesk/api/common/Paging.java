@@ -31,7 +31,10 @@ public final class Paging {
   /** The cursor of an article position: opaque to clients, stable across inserts. */
   public static String cursor(ArticleKey key) {
     ByteBuffer b = ByteBuffer.allocate(1 + 8 + 4 + 8);
-    b.put((byte) 1).putLong(key.sortAt().getEpochSecond()).putInt(key.sortAt().getNano()).putLong(key.id());
+    b.put((byte) 1)
+        .putLong(key.sortAt().getEpochSecond())
+        .putInt(key.sortAt().getNano())
+        .putLong(key.id());
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
   }
 

@@ -27,7 +27,9 @@ final class DatabaseBootstrap implements AutoCloseable {
         || nonBlank(System.getProperty("quarkus.datasource.jdbc.url"));
   }
 
-  /** The embedded data directory: {@code NEWSDESK_DATA_DIR}, {@code -Dnewsdesk.data-dir}, ./data. */
+  /**
+   * The embedded data directory: {@code NEWSDESK_DATA_DIR}, {@code -Dnewsdesk.data-dir}, ./data.
+   */
   static Path dataDir() {
     String dir = System.getProperty("newsdesk.data-dir");
     if (!nonBlank(dir)) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "newsdesk",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Newsdesk: follows news sources, imports their articles, serves them over GraphQL.",
+    description =
+        "Newsdesk: follows news sources, imports their articles, serves them over GraphQL.",
     subcommands = {ServeCommand.class, ImportCommand.class, ParseCommand.class},
     footer = {
       "",

@@ -43,7 +43,8 @@ final class ParseCommand implements Callable<Integer> {
   @Option(
       names = "--date-order",
       paramLabel = "ORDER",
-      description = "How the source writes numeric dates: ${COMPLETION-CANDIDATES}. Default: inferred.")
+      description =
+          "How the source writes numeric dates: ${COMPLETION-CANDIDATES}. Default: inferred.")
   DateOrder dateOrder;
 
   @Option(
@@ -77,7 +78,8 @@ final class ParseCommand implements Callable<Integer> {
     int exit = 0;
     for (Path file : files) {
       SourceContext ctx =
-          new SourceContext(base != null ? base : file.toAbsolutePath().toUri(), null, dateOrder, zone);
+          new SourceContext(
+              base != null ? base : file.toAbsolutePath().toUri(), null, dateOrder, zone);
       try {
         byte[] bytes = read(file, limits.maxDocumentBytes());
         out.println(ParsedDocumentJson.write(parser.parse(bytes, ctx)));

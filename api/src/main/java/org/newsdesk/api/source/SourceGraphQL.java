@@ -25,7 +25,8 @@ public class SourceGraphQL {
 
   @Query("source")
   @Description("One source by its slug, or null when there is none.")
-  public SourceNode source(@NonNull @Description("The source's slug, e.g. \"gnn9.com\".") String slug) {
+  public SourceNode source(
+      @NonNull @Description("The source's slug, e.g. \"gnn9.com\".") String slug) {
     return sources.bySlug(slug).map(SourceNode::from).orElse(null);
   }
 }

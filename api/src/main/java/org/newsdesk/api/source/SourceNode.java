@@ -25,6 +25,14 @@ public record SourceNode(
 
   public static SourceNode from(Source s) {
     return new SourceNode(
-        String.valueOf(s.id), s.slug, s.name, s.homepage, s.feedUrl, s.kind, s.language, s.timeZone, s.id);
+        String.valueOf(s.id),
+        s.slug,
+        s.name,
+        s.homepage,
+        s.feedUrl,
+        s.kind,
+        s.language,
+        s.timeZone,
+        s.id);
   }
 }

@@ -90,8 +90,7 @@ class ArchitectureTest {
         .and()
         .arePublic()
         .should()
-        .haveRawReturnType(
-not(annotatedWith(Entity.class)))
+        .haveRawReturnType(not(annotatedWith(Entity.class)))
         .check(classes);
   }
 

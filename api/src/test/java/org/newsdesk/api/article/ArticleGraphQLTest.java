@@ -28,10 +28,10 @@ class ArticleGraphQLTest {
           title publishedAt byline credit imageCaption text source { name slug } } } } }
       """;
 
-  private final Statistics statistics;
+  private final EntityManagerFactory emf;
 
   ArticleGraphQLTest(EntityManagerFactory emf) {
-    this.statistics = emf.unwrap(SessionFactory.class).getStatistics();
+    this.emf = emf;
   }
 
   @Test
@@ -41,18 +41,23 @@ class ArticleGraphQLTest {
     List<Map<String, Object>> nodes = r.getList("data.articles.edges.node");
     Map<String, Object> seed =
         nodes.stream()
-            .filter(n -> "Syria says it liberated Deir el-Zour city from ISIS militants".equals(n.get("title")))
+            .filter(
+                n ->
+                    "Syria says it liberated Deir el-Zour city from ISIS militants"
+                        .equals(n.get("title")))
             .findFirst()
             .orElseThrow(() -> new AssertionError("seed article missing from " + nodes));
     assertThat(seed.get("publishedAt")).isEqualTo("2017-11-03T10:08:00Z");
     assertThat(seed.get("credit")).isEqualTo("AP");
     assertThat(seed.get("byline")).isEqualTo("admin");
-    assertThat((String) seed.get("imageCaption")).startsWith("Syrian troops and pro-government gunmen");
+    assertThat((String) seed.get("imageCaption"))
+        .startsWith("Syrian troops and pro-government gunmen");
     assertThat((String) seed.get("text"))
         .contains("group — a largely symbolic victory")
         .doesNotContain("â€")
         .doesNotContain("Syrian troops and pro-government gunmen standing");
-    assertThat(seed.get("source")).isEqualTo(Map.of("name", "Global News Network 9", "slug", "gnn9.com"));
+    assertThat(seed.get("source"))
+        .isEqualTo(Map.of("name", "Global News Network 9", "slug", "gnn9.com"));
     assertThat(r.prettify()).doesNotContain("â€");
   }
 
@@ -88,7 +93,10 @@ class ArticleGraphQLTest {
         query("{ articles(first: 100) { edges { node { publishedAt } } } }")
             .getList("data.articles.edges.node.publishedAt");
     List<java.time.Instant> instants =
-        dates.stream().filter(d -> d != null).map(d -> java.time.OffsetDateTime.parse(d).toInstant()).toList();
+        dates.stream()
+            .filter(d -> d != null)
+            .map(d -> java.time.OffsetDateTime.parse(d).toInstant())
+            .toList();
     assertThat(instants).isSortedAccordingTo(java.util.Comparator.reverseOrder());
   }
 
@@ -114,7 +122,8 @@ class ArticleGraphQLTest {
     String doc = "{ articles(first: %d) { edges { node { title tags source { slug name } } } } }";
     long small = statements(() -> query(doc.formatted(2)));
     long large = statements(() -> query(doc.formatted(50)));
-    assertThat(query(doc.formatted(50)).getList("data.articles.edges")).hasSizeGreaterThanOrEqualTo(50);
+    assertThat(query(doc.formatted(50)).getList("data.articles.edges"))
+        .hasSizeGreaterThanOrEqualTo(50);
     assertThat(large).isEqualTo(small).isLessThanOrEqualTo(3);
   }
 
@@ -133,7 +142,8 @@ class ArticleGraphQLTest {
 
   @Test
   void articleByIdAndSourceWithItsArticles() {
-    String id = query(SEED_QUERY.replace("title", "id title")).getString("data.articles.edges[0].node.id");
+    String id =
+        query(SEED_QUERY.replace("title", "id title")).getString("data.articles.edges[0].node.id");
     JsonPath one = query("{ article(id: \"" + id + "\") { id title source { slug } } }");
     assertThat(one.getString("data.article.id")).isEqualTo(id);
     assertThat(query("{ article(id: \"999999999\") { id } }").getString("data.article")).isNull();
@@ -148,10 +158,12 @@ class ArticleGraphQLTest {
     assertThat(src.getString("data.source.kind")).isEqualTo("ARCHIVE");
     assertThat(src.getList("data.source.articles.edges")).hasSize(2);
     assertThat(src.getBoolean("data.source.articles.pageInfo.hasNextPage")).isTrue();
-    assertThat(query("{ source(slug: \"nope.example\") { slug } }").getString("data.source")).isNull();
+    assertThat(query("{ source(slug: \"nope.example\") { slug } }").getString("data.source"))
+        .isNull();
   }
 
   private long statements(Runnable r) {
+    Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
     statistics.setStatisticsEnabled(true);
     long before = statistics.getPrepareStatementCount();
     r.run();

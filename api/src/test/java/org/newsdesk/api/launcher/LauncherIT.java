@@ -31,7 +31,8 @@ class LauncherIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-  private static final String SEED_TITLE = "Syria says it liberated Deir el-Zour city from ISIS militants";
+  private static final String SEED_TITLE =
+      "Syria says it liberated Deir el-Zour city from ISIS militants";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path dataDir;
@@ -60,7 +61,9 @@ class LauncherIT {
     JsonNode seed = seed(port);
     assertThat(seed.path("publishedAt").asText()).isEqualTo("2017-11-03T10:08:00Z");
     assertThat(seed.path("credit").asText()).isEqualTo("AP");
-    assertThat(seed.path("text").asText()).contains("group — a largely symbolic victory").doesNotContain("â€");
+    assertThat(seed.path("text").asText())
+        .contains("group — a largely symbolic victory")
+        .doesNotContain("â€");
 
     // A second server on the same data directory fails clearly, and the first keeps serving.
     Process second = start(freePort(), List.of());
@@ -71,7 +74,8 @@ class LauncherIT {
 
     // import next to the running server: same database, the seed file again changes nothing.
     Path seedCopy = dataDir.resolveSibling(dataDir.getFileName() + "-seed.txt");
-    Files.copy(Path.of("..", "importer", "src", "main", "resources", "samples", "gnn9.com.txt"), seedCopy);
+    Files.copy(
+        Path.of("..", "importer", "src", "main", "resources", "samples", "gnn9.com.txt"), seedCopy);
     Process imp = run(List.of("import", seedCopy.toString()), port);
     assertThat(imp.exitValue()).as(output(imp)).isZero();
     assertThat(output(imp)).contains("0 new").contains("4 unchanged");
@@ -194,7 +198,9 @@ class LauncherIT {
         HTTP.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("query", query))))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
@@ -214,7 +220,10 @@ class LauncherIT {
               .path("data")
               .path("articles");
       n += page.path("edges").size();
-      after = page.path("pageInfo").path("hasNextPage").asBoolean() ? page.path("pageInfo").path("endCursor").asText() : null;
+      after =
+          page.path("pageInfo").path("hasNextPage").asBoolean()
+              ? page.path("pageInfo").path("endCursor").asText()
+              : null;
     } while (after != null);
     return n;
   }

@@ -97,7 +97,8 @@ public class FileImporter {
   public FileResult importFile(Path file) {
     try {
       byte[] bytes = read(file);
-      DocumentImporter.Result r = documents.importDocument(bytes, file.toAbsolutePath().toUri(), null);
+      DocumentImporter.Result r =
+          documents.importDocument(bytes, file.toAbsolutePath().toUri(), null);
       return new FileResult(file, r.sourceSlug(), r.counts(), null);
     } catch (ParseException e) {
       return new FileResult(file, null, ImportCounts.ZERO, e.reason() + ": " + e.getMessage());

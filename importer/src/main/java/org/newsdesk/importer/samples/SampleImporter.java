@@ -76,9 +76,12 @@ public class SampleImporter {
   private ImportCounts importSample(String name) {
     byte[] bytes = resource("samples/" + name);
     try {
-      return documents.importDocument(bytes, URI.create("classpath:/samples/" + name), null).counts();
+      return documents
+          .importDocument(bytes, URI.create("classpath:/samples/" + name), null)
+          .counts();
     } catch (ParseException e) {
-      throw new IllegalStateException("The bundled sample " + name + " does not parse: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "The bundled sample " + name + " does not parse: " + e.getMessage(), e);
     }
   }
 

@@ -45,7 +45,8 @@ public class DocumentImporter {
   /**
    * Imports one document.
    *
-   * @param documentUrl where it came from ({@code http(s)} for a feed, {@code file} for a local file)
+   * @param documentUrl where it came from ({@code http(s)} for a feed, {@code file} for a local
+   *     file)
    * @throws ParseException when the document cannot be read at all; nothing is stored then
    */
   public Result importDocument(byte[] bytes, URI documentUrl, String contentType)
@@ -68,7 +69,8 @@ public class DocumentImporter {
       try {
         doc =
             parser.parse(
-                bytes, new SourceContext(documentUrl, contentType, source.dateOrder, source.zone()));
+                bytes,
+                new SourceContext(documentUrl, contentType, source.dateOrder, source.zone()));
       } catch (ParseException e) {
         throw new RereadFailed(e);
       }
@@ -98,9 +100,15 @@ public class DocumentImporter {
       host = feedUrl == null ? null : documentUrl.getHost();
     }
     if (host == null) {
-      host = doc.entries().stream().map(e -> host(httpUrl(e.link()))).filter(h -> h != null).findFirst().orElse(null);
+      host =
+          doc.entries().stream()
+              .map(e -> host(httpUrl(e.link())))
+              .filter(h -> h != null)
+              .findFirst()
+              .orElse(null);
     }
-    String name = feed == null || feed.title() == null || feed.title().isBlank() ? host : feed.title();
+    String name =
+        feed == null || feed.title() == null || feed.title().isBlank() ? host : feed.title();
     return new SourceSpec(
         host == null ? name : host,
         name,
