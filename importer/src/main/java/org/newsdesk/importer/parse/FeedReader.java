@@ -982,9 +982,13 @@ final class FeedReader {
   }
 
   private void escapeText(StringBuilder m, String s) {
-    if (m.length() > maxFieldChars) {
-      return;
+    if (m.length() <= maxFieldChars) {
+      appendEscaped(m, s);
     }
+  }
+
+  /** Appends {@code s} with {@code &}, {@code <} and {@code >} escaped for HTML text. */
+  static void appendEscaped(StringBuilder m, String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
