@@ -208,6 +208,7 @@ final class FeedReader {
     int innerStart = -1;
     int innerEnd = -1;
     boolean voidElement;
+    boolean topLevel;
     String name;
     String email;
     String uri;
@@ -765,13 +766,13 @@ final class FeedReader {
     if (parent == owner && owner.children == 1) {
       owner.innerStart = m.length();
     }
-    f.firstChild = parent == owner ? "top" : null;
+    f.topLevel = parent == owner;
     return f;
   }
 
   private void closeMarkup(Frame f) {
     StringBuilder m = f.owner.markup;
-    if ("top".equals(f.firstChild) && f.owner.children == 1) {
+    if (f.topLevel && f.owner.children == 1) {
       f.owner.innerEnd = m.length();
     }
     if (!f.voidElement) {
