@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Entities;
 import org.newsdesk.core.source.DateOrder;
 
 /**
@@ -213,7 +212,7 @@ public final class ArchiveParser {
     String text = ParseLimits.cut(String.join("\n\n", body), limits.maxFieldChars());
     StringBuilder html = new StringBuilder();
     for (String p : body) {
-      html.append("<p>").append(Entities.escape(p)).append("</p>");
+      html.append("<p>").append(Html.escape(p)).append("</p>");
     }
     URI base = link != null ? URI.create(link) : ctx.documentUrl();
     String content = Html.sanitize(ParseLimits.cut(html.toString(), limits.maxFieldChars()), base);
@@ -239,7 +238,7 @@ public final class ArchiveParser {
         .imageCaption(caption)
         .content(content.isEmpty() ? null : content)
         .text(text.isEmpty() ? null : text)
-        .summary(summary == null ? null : Entities.escape(summary))
+        .summary(summary == null ? null : Html.escape(summary))
         .build();
   }
 

@@ -254,12 +254,7 @@ public final class DocumentParser {
         categories.add(capped(c, t));
       }
       b.categories(categories);
-      if (e.content() != null && e.content().length() > f) {
-        b.content(Html.sanitize(ParseLimits.cut(e.content(), f), null));
-      }
-      if (e.summary() != null && e.summary().length() > f) {
-        b.summary(Html.sanitize(ParseLimits.cut(e.summary(), f), null));
-      }
+      b.content(cutHtml(e.content(), f)).summary(cutHtml(e.summary(), f));
       ParsedEntry out = b.build();
       if (!out.equals(e)) {
         cut++;
@@ -287,6 +282,23 @@ public final class DocumentParser {
               feed.imageUrl());
     }
     return new ParsedDocument(doc.format(), doc.bozo(), warnings, feed, capped);
+  }
+
+  /** Cuts sanitized HTML to at most {@code max} chars, closing the elements left open. */
+  static String cutHtml(String html, int max) {
+    if (html == null || html.length() <= max) {
+      return html;
+    }
+    int keep = max;
+    String out = "";
+    for (int attempt = 0; attempt < 8 && keep > 0; attempt++) {
+      out = Html.sanitize(ParseLimits.cut(html, keep), null);
+      if (out.length() <= max) {
+        return out;
+      }
+      keep -= out.length() - max + 16;
+    }
+    return Html.toText(out).length() <= max ? Html.escape(Html.toText(out)) : "";
   }
 
   private static String capped(String s, int max) {

@@ -136,6 +136,8 @@ public final class Html {
   private static final Pattern ENTITY_TEXT =
       Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
 
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"'”’)]*(?= )");
+
   private static final Safelist SAFELIST = buildSafelist();
 
   private Html() {}
@@ -531,9 +533,32 @@ public final class Html {
   }
 
   /**
-   * A summary of plain text: the text itself when it has at most {@code maxChars} chars, else its
+   * Escapes {@code &}, {@code <}, {@code >} and {@code "} so that plain text can stand as HTML text
+   * or an attribute value; null stays null.
+   */
+  public static String escape(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A summary of plain text: the text itself when it has at most {@code maxChars} chars; else its
+   * start up to the last sentence end that leaves at least a third of {@code maxChars}; else its
    * start cut at a word boundary, without trailing punctuation, followed by "…". Paragraph breaks
-   * become spaces.
+   * become spaces. The result is never longer than {@code maxChars}.
    *
    * @return the summary, or null when {@code text} is null or blank
    */
@@ -544,6 +569,14 @@ public final class Html {
     String flat = text.replaceAll("\\s+", " ").strip();
     if (flat.length() <= maxChars) {
       return flat;
+    }
+    Matcher sentence = SENTENCE_END.matcher(flat.substring(0, maxChars + 1));
+    int end = -1;
+    while (sentence.find()) {
+      end = sentence.end();
+    }
+    if (end >= maxChars / 3) {
+      return flat.substring(0, end).strip();
     }
     int limit = Math.max(1, maxChars - 1);
     int cut = flat.lastIndexOf(' ', limit);

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.nodes.Entities;
 
 /**
  * Reads JSON Feed 1.0 and 1.1 ({@code https://jsonfeed.org/version/1} and {@code /1.1}).
@@ -23,8 +22,9 @@ import org.jsoup.nodes.Entities;
  * date_published}, {@code date_modified}, authors, {@code tags} (categories) and {@code
  * attachments} (enclosures). Relative URLs resolve against {@code feed_url}, else the document URL.
  *
- * <p>Bounded: nesting deeper than {@value #MAX_DEPTH} is refused as {@code UNSAFE}, a string longer
- * than twice the field limit or a document longer than the document limit as {@code TOO_LARGE}.
+ * <p>Bounded: nesting deeper than {@value #MAX_DEPTH} is refused as {@code UNSAFE}, a document (or
+ * a string) longer than the document limit as {@code TOO_LARGE}; long fields are cut to the field
+ * limits instead of refusing the feed.
  */
 public final class JsonFeedParser {
 
@@ -44,7 +44,7 @@ public final class JsonFeedParser {
   public JsonFeedParser(ParseLimits limits, Clock clock) {
     this.limits = limits;
     this.clock = clock;
-    long maxString = Math.min(Integer.MAX_VALUE, 2L * limits.maxFieldChars());
+    long maxString = Math.min(Integer.MAX_VALUE, limits.maxDocumentBytes());
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(
@@ -126,6 +126,12 @@ public final class JsonFeedParser {
   }
 
   private JsonNode read(String json) throws ParseException {
+    if (json == null || json.isBlank()) {
+      throw new ParseException(ParseException.Reason.EMPTY, "empty JSON");
+    }
+    if (json.length() > limits.maxDocumentBytes()) {
+      throw new ParseException(ParseException.Reason.TOO_LARGE, "JSON document too large");
+    }
     try {
       JsonNode root = mapper.readTree(json);
       if (root == null) {
@@ -161,7 +167,7 @@ public final class JsonFeedParser {
       text = plainText.strip();
       StringBuilder b = new StringBuilder();
       for (String p : text.split("\\n\\s*\\n")) {
-        b.append("<p>").append(Entities.escape(p.strip()).replace("\n", "<br>")).append("</p>");
+        b.append("<p>").append(Html.escape(p.strip()).replace("\n", "<br>")).append("</p>");
       }
       content = Html.sanitize(ParseLimits.cut(b.toString(), limits.maxFieldChars()), itemBase);
     }
@@ -180,7 +186,7 @@ public final class JsonFeedParser {
             .title(ParseLimits.cut(line(text(item, "title"), warnings), limits.maxTitleChars()))
             .content(content)
             .text(text == null ? null : ParseLimits.cut(text, limits.maxFieldChars()))
-            .summary(summary == null ? null : Entities.escape(summary))
+            .summary(summary == null ? null : Html.escape(summary))
             .imageUrl(image)
             .published(date(text(item, "date_published"), ctx, warnings))
             .updated(date(text(item, "date_modified"), ctx, warnings));

@@ -183,8 +183,17 @@ class HtmlTest {
         .isEqualTo("The quick brown fox jumps over the lazy dog. Second paragraph.");
     assertThat(Html.summarize(text, 20)).isEqualTo("The quick brown fox…");
     assertThat(Html.summarize(text, 22)).isEqualTo("The quick brown fox…");
+    assertThat(Html.summarize(text, 50)).isEqualTo("The quick brown fox jumps over the lazy dog.");
+    assertThat(Html.summarize("He said \"yes.\" Then more words follow here", 30))
+        .isEqualTo("He said \"yes.\"");
     assertThat(Html.summarize("   ", 10)).isNull();
     assertThat(Html.summarize(text, 20).length()).isLessThanOrEqualTo(20);
+  }
+
+  @Test
+  void escape() {
+    assertThat(Html.escape("a & <b> \"c\" it's")).isEqualTo("a &amp; &lt;b&gt; &quot;c&quot; it's");
+    assertThat(Html.escape(null)).isNull();
   }
 
   @Test
