@@ -184,6 +184,7 @@ final class FeedReader {
   private String rootLang;
   private String feedLang;
   private boolean rootClosed;
+  private boolean feedSeen;
   private boolean entriesDropped;
   private RawEntry entry;
   private String rootNamespace;
@@ -249,6 +250,11 @@ final class FeedReader {
     return rootClosed;
   }
 
+  /** Whether a feed-level element (channel, Atom feed) or an entry was seen. */
+  boolean hasFeedContent() {
+    return feedSeen;
+  }
+
   /** The language of the feed element, for a feed without a language element. */
   String documentLanguage() {
     String lang = feedLang != null ? feedLang : rootLang;
@@ -305,11 +311,12 @@ final class FeedReader {
       }
       default -> {}
     }
-    if (stack.size() == 1) {
-      stack.push(openRoot(ns, key, attrs, base, lang));
-      return;
-    }
-    stack.push(open(parent, key, ns, attrs, base, lang));
+    Frame f =
+        stack.size() == 1
+            ? openRoot(ns, key, attrs, base, lang)
+            : open(parent, key, ns, attrs, base, lang);
+    feedSeen |= f.role == Role.FEED || f.role == Role.ENTRY;
+    stack.push(f);
   }
 
   void text(String s) {
