@@ -174,15 +174,7 @@ final class FeedAssembler {
       return null;
     }
     StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        default -> sb.append(c);
-      }
-    }
+    FeedReader.appendEscaped(sb, s);
     return sb.toString();
   }
 

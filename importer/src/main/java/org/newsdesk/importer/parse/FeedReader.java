@@ -184,6 +184,7 @@ final class FeedReader {
   private String rootLang;
   private String feedLang;
   private boolean rootClosed;
+  private boolean feedSeen;
   private boolean entriesDropped;
   private RawEntry entry;
   private String rootNamespace;
@@ -208,6 +209,7 @@ final class FeedReader {
     int innerStart = -1;
     int innerEnd = -1;
     boolean voidElement;
+    boolean topLevel;
     String name;
     String email;
     String uri;
@@ -246,6 +248,11 @@ final class FeedReader {
 
   boolean rootClosed() {
     return rootClosed;
+  }
+
+  /** Whether a feed-level element (channel, Atom feed) or an entry was seen. */
+  boolean hasFeedContent() {
+    return feedSeen;
   }
 
   /** The language of the feed element, for a feed without a language element. */
@@ -304,11 +311,12 @@ final class FeedReader {
       }
       default -> {}
     }
-    if (stack.size() == 1) {
-      stack.push(openRoot(ns, key, attrs, base, lang));
-      return;
-    }
-    stack.push(open(parent, key, ns, attrs, base, lang));
+    Frame f =
+        stack.size() == 1
+            ? openRoot(ns, key, attrs, base, lang)
+            : open(parent, key, ns, attrs, base, lang);
+    feedSeen |= f.role == Role.FEED || f.role == Role.ENTRY;
+    stack.push(f);
   }
 
   void text(String s) {
@@ -765,13 +773,13 @@ final class FeedReader {
     if (parent == owner && owner.children == 1) {
       owner.innerStart = m.length();
     }
-    f.firstChild = parent == owner ? "top" : null;
+    f.topLevel = parent == owner;
     return f;
   }
 
   private void closeMarkup(Frame f) {
     StringBuilder m = f.owner.markup;
-    if ("top".equals(f.firstChild) && f.owner.children == 1) {
+    if (f.topLevel && f.owner.children == 1) {
       f.owner.innerEnd = m.length();
     }
     if (!f.voidElement) {
@@ -982,9 +990,13 @@ final class FeedReader {
   }
 
   private void escapeText(StringBuilder m, String s) {
-    if (m.length() > maxFieldChars) {
-      return;
+    if (m.length() <= maxFieldChars) {
+      appendEscaped(m, s);
     }
+  }
+
+  /** Appends {@code s} with {@code &}, {@code <} and {@code >} escaped for HTML text. */
+  static void appendEscaped(StringBuilder m, String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {

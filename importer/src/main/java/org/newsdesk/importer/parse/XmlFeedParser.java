@@ -119,6 +119,12 @@ public final class XmlFeedParser {
       throw new ParseException(
           ParseException.Reason.UNRECOGNIZED_FORMAT, "no RSS, RDF or Atom root element");
     }
+    if (reader.format() == DocumentFormat.RSS && !reader.hasFeedContent()) {
+      // RSS 0.9x and 2.0 require a channel: a bare root is no feed (an empty RDF or Atom
+      // document is an empty feed)
+      throw new ParseException(
+          ParseException.Reason.UNRECOGNIZED_FORMAT, "an rss root without channel or items");
+    }
     warnings.addAll(reader.warnings());
     return FeedAssembler.assemble(reader, ctx, bozo, warnings, limits);
   }

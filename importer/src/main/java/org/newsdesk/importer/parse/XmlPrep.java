@@ -46,7 +46,7 @@ final class XmlPrep {
           i = skip;
           continue;
         }
-        if (in.startsWith("<!DOCTYPE", i) || in.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
+        if (in.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
           int end = doctypeEnd(in, i);
           out = copyUpTo(out, in, copied, i);
           copied = end;

@@ -65,6 +65,22 @@ class DocumentParserTest {
   }
 
   @Test
+  void deadlineGivesTimeout() {
+    StringBuilder json =
+        new StringBuilder("{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[");
+    for (int i = 0; i < 2000; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"id\":\"")
+          .append(i)
+          .append("\",\"content_html\":\"<p>some <b>text</b> here</p>\"}");
+    }
+    json.append("]}");
+    ParseLimits hurried = new ParseLimits(1 << 24, 5000, 1000, 100, Duration.ofNanos(1));
+    assertThat(reason(utf8(json.toString()), new DocumentParser(hurried)))
+        .isEqualTo(ParseException.Reason.TIMEOUT);
+  }
+
+  @Test
   void jsonFeedThroughTheEntryPoint() throws ParseException {
     ParsedDocument doc = PARSER.parse(utf8(JsonFeedParserTest.FEED_1_1), SourceContext.defaults());
     assertThat(doc.format()).isEqualTo(DocumentFormat.JSON_FEED);

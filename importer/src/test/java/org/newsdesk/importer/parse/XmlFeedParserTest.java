@@ -322,6 +322,27 @@ class XmlFeedParserTest {
   }
 
   @Test
+  void truncatedAndMangledInputNeverEscapesAsAnUncheckedException() {
+    String feed = typicalFeed(3).replace("<channel>", "<channel xml:base=\"https://t.example/\">");
+    for (int cut = 1; cut < feed.length(); cut += 7) {
+      for (String variant :
+          new String[] {
+            feed.substring(0, cut),
+            feed.substring(0, cut) + "&" + feed.substring(cut),
+            feed.substring(0, cut) + "<x:y z='" + feed.substring(cut),
+            feed.substring(cut)
+          }) {
+        try {
+          ParsedDocument doc = parser.parse(variant.getBytes(StandardCharsets.UTF_8), null);
+          assertThat(doc.entries()).allSatisfy(e -> assertThat(e.identity()).isNotNull());
+        } catch (ParseException expected) {
+          assertThat(expected.reason()).isNotNull();
+        }
+      }
+    }
+  }
+
+  @Test
   void entryCountIsCapped() throws Exception {
     XmlFeedParser capped =
         new XmlFeedParser(new ParseLimits(1 << 20, 3, 10_000, 200, Duration.ofSeconds(5)));
