@@ -12,8 +12,10 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports feed documents (RSS, Atom, JSON Feed) and article archives from files or folders",
-      "(walked recursively) into the configured database. A document's source is matched by its",
+      "Imports feeds and article archives from files or folders into the database.",
+      "",
+      "Reads RSS, Atom, JSON Feed and article archives; folders are walked recursively.",
+      "Each file is stored in its own transaction. A document's source is matched by its",
       "site URL, or created, its slug taken from the host. Prints a progress bar and a summary;",
       "exits 1 when any file failed. Next to a running 'serve' on the same data directory, it",
       "uses that server's database."

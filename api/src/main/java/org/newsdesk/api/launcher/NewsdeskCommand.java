@@ -13,9 +13,12 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, ImportCommand.class, ParseCommand.class},
     footer = {
       "",
-      "Without a command, 'serve' runs.",
-      "Environment: QUARKUS_DATASOURCE_JDBC_URL (external PostgreSQL; else an embedded one),",
-      "NEWSDESK_DATA_DIR (embedded data, default ./data), QUARKUS_HTTP_PORT (default 8080)."
+      "Without a command, 'serve' runs. 'newsdesk COMMAND --help' tells more.",
+      "",
+      "Environment:",
+      "  QUARKUS_DATASOURCE_JDBC_URL  an external PostgreSQL (else an embedded one runs)",
+      "  NEWSDESK_DATA_DIR            the embedded PostgreSQL's data (default ./data)",
+      "  QUARKUS_HTTP_PORT            the HTTP port (default 8080)"
     })
 final class NewsdeskCommand implements Runnable {
 

@@ -25,9 +25,10 @@ import picocli.CommandLine.Parameters;
     name = "parse",
     mixinStandardHelpOptions = true,
     description = {
-      "Parses feed documents and article archives and prints the normalized result as JSON on",
-      "stdout, one document per line. Needs no database. A file that cannot be parsed prints its",
-      "typed error as JSON; the exit status is then 1."
+      "Prints the normalized parse result of documents as JSON, without a database.",
+      "",
+      "One JSON document per line on stdout. A file that cannot be parsed prints its typed",
+      "error as JSON, and the exit status is then 1."
     })
 final class ParseCommand implements Callable<Integer> {
 

@@ -9,9 +9,11 @@ import picocli.CommandLine.Command;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the server: GraphQL API at /graphql, GraphiQL at /q/graphql-ui, the reader UI at /,",
-      "health at /q/health, metrics at /q/metrics. On an empty database it imports the bundled",
-      "samples once (NEWSDESK_SAMPLES_ENABLED=false to skip)."
+      "Runs the server (the default command).",
+      "",
+      "GraphQL API at /graphql, GraphiQL at /q/graphql-ui, the reader UI at /, health at",
+      "/q/health, metrics at /q/metrics. On a database that has not had them, it imports the",
+      "bundled samples once (NEWSDESK_SAMPLES_ENABLED=false to skip)."
     })
 final class ServeCommand implements Callable<Integer> {
 
