@@ -22,36 +22,274 @@ import org.hibernate.Session;
 public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
 
   /**
-   * The newest articles matching {@code filter}, after {@code after} (exclusive, null for the first
-   * page), at most {@code limit}, with their sources loaded. Keyset paging on (sort_at, id): stable
-   * while new articles arrive.
+   * One page of the articles matching {@code filter}, newest first, with their sources loaded.
+   * Keyset paging on (sort_at, id): forwards from {@code cursor} (exclusive; null for the first
+   * page), or backwards to it when {@code backward} (the page before the cursor, still returned
+   * newest first). Stable while new articles arrive.
    */
-  public List<Article> latest(ArticleFilter filter, ArticleKey after, int limit) {
-    StringBuilder q =
-        new StringBuilder("select a from Article a join fetch a.source s where 1 = 1");
-    Map<String, Object> params = new HashMap<>();
-    if (!filter.sourceSlugs().isEmpty()) {
-      q.append(" and s.slug in :slugs");
-      params.put("slugs", filter.sourceSlugs());
+  public List<Article> page(ArticleFilter filter, ArticleKey cursor, boolean backward, int limit) {
+    SqlFilter f = SqlFilter.of(filter);
+    if (cursor != null) {
+      f.and(
+          backward ? "(a.sort_at, a.id) > (?, ?)" : "(a.sort_at, a.id) < (?, ?)",
+          SqlFilter.instant(cursor.sortAt()),
+          SqlFilter.longValue(cursor.id()));
     }
-    if (filter.publishedAfter() != null) {
-      q.append(" and a.publishedAt >= :publishedAfter");
-      params.put("publishedAfter", filter.publishedAfter());
+    String order = backward ? "a.sort_at ASC, a.id ASC" : "a.sort_at DESC, a.id DESC";
+    List<Long> ids =
+        ids("SELECT a.id FROM article a" + f.where + " ORDER BY " + order + " LIMIT ?", f, limit);
+    List<Article> rows = byIdsWithSource(ids);
+    if (backward) {
+      java.util.Collections.reverse(rows);
     }
-    if (filter.publishedBefore() != null) {
-      q.append(" and a.publishedAt < :publishedBefore");
-      params.put("publishedBefore", filter.publishedBefore());
-    }
-    if (after != null) {
-      q.append(" and (a.sortAt < :afterAt or (a.sortAt = :afterAt and a.id < :afterId))");
-      params.put("afterAt", after.sortAt());
-      params.put("afterId", after.id());
-    }
-    q.append(" order by a.sortAt desc, a.id desc");
-    var query = getEntityManager().createQuery(q.toString(), Article.class);
-    params.forEach(query::setParameter);
-    return query.setMaxResults(limit).getResultList();
+    return rows;
   }
+
+  /**
+   * How many articles match {@code filter}, counted exactly up to {@code bound}; beyond it, the
+   * planner's estimate (never below the bound) and {@code exact = false}.
+   */
+  public Count count(ArticleFilter filter, long bound) {
+    SqlFilter f = SqlFilter.of(filter);
+    String where = f.where.toString();
+    return session()
+        .doReturningWork(
+            c -> {
+              long exact;
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT count(*) FROM (SELECT 1 FROM article a" + where + " LIMIT ?) x")) {
+                int i = f.bind(c, ps, 1);
+                ps.setLong(i, bound + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  exact = rs.getLong(1);
+                }
+              }
+              if (exact <= bound) {
+                return new Count(exact, true);
+              }
+              try (PreparedStatement ps =
+                  c.prepareStatement("EXPLAIN (FORMAT JSON) SELECT 1 FROM article a" + where)) {
+                f.bind(c, ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  java.util.regex.Matcher m =
+                      java.util.regex.Pattern.compile("\"Plan Rows\":\\s*(\\d+)")
+                          .matcher(rs.getString(1));
+                  long estimate = m.find() ? Long.parseLong(m.group(1)) : bound;
+                  return new Count(Math.max(estimate, bound + 1), false);
+                }
+              }
+            });
+  }
+
+  /**
+   * Full-text search: the newest {@code candidates} matches of {@code query} (and the filter),
+   * ranked by relevance (title weighs most, then summary, then body), recency breaking ties. Keyset
+   * paging on (score, sort_at, id) after {@code after}.
+   */
+  public List<Scored> search(
+      String query, ArticleFilter filter, SearchKey after, int limit, int candidates) {
+    SqlFilter f = SqlFilter.of(filter);
+    f.and("a.search_vector @@ newsdesk_tsquery(?)", SqlFilter.text(query));
+    StringBuilder sql =
+        new StringBuilder(
+                "SELECT id, score FROM (SELECT m.id, m.sort_at,"
+                    + " ts_rank(m.search_vector, newsdesk_tsquery(?), 1) AS score FROM ("
+                    + "SELECT a.id, a.sort_at, a.search_vector FROM article a")
+            .append(f.where)
+            .append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT ?) m) r");
+    if (after != null) {
+      sql.append(" WHERE (r.score, r.sort_at, r.id) < (?::real, ?, ?)");
+    }
+    sql.append(" ORDER BY r.score DESC, r.sort_at DESC, r.id DESC LIMIT ?");
+    List<Object[]> rows =
+        session()
+            .doReturningWork(
+                c -> {
+                  try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    ps.setString(1, query);
+                    int i = f.bind(c, ps, 2);
+                    ps.setInt(i++, candidates);
+                    if (after != null) {
+                      ps.setFloat(i++, after.score());
+                      SqlFilter.setInstant(ps, i++, after.sortAt());
+                      ps.setLong(i++, after.id());
+                    }
+                    ps.setInt(i, limit);
+                    List<Object[]> found = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                      while (rs.next()) {
+                        found.add(new Object[] {rs.getLong(1), rs.getFloat(2)});
+                      }
+                    }
+                    return found;
+                  }
+                });
+    Map<Long, Article> byId = new HashMap<>();
+    for (Article a : byIdsWithSource(rows.stream().map(r -> (Long) r[0]).toList())) {
+      byId.put(a.id, a);
+    }
+    return rows.stream().map(r -> new Scored(byId.get((Long) r[0]), (Float) r[1])).toList();
+  }
+
+  /**
+   * Snippets of each article's text around the words of {@code query}, with matches between the
+   * markers {@code \u0001} and {@code \u0002} (the caller escapes the text and turns them into
+   * markup).
+   */
+  public Map<Long, List<String>> headlines(Collection<Long> ids, String query) {
+    Map<Long, List<String>> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    return session()
+        .doReturningWork(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT a.id, ts_headline(newsdesk_ts_config(a.language),"
+                          + " coalesce(a.title, '') || E'\\n' || left(coalesce(a.text, ''), 20000),"
+                          + " newsdesk_tsquery(?), 'StartSel=\u0001, StopSel=\u0002, MaxFragments=2,"
+                          + " MaxWords=24, MinWords=8, FragmentDelimiter=\u0003')"
+                          + " FROM article a WHERE a.id = ANY(?)")) {
+                ps.setString(1, query);
+                ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    out.put(rs.getLong(1), List.of(rs.getString(2).split("\u0003")));
+                  }
+                }
+              }
+              return out;
+            });
+  }
+
+  /** Tags with their article counts, most used first, optionally by prefix. */
+  public List<TagCount> tags(String prefix, int limit) {
+    return session()
+        .doReturningWork(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT tag, count(*) FROM article_tag"
+                          + (prefix == null ? "" : " WHERE lower(tag) LIKE ? ESCAPE '\\'")
+                          + " GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ?")) {
+                int i = 1;
+                if (prefix != null) {
+                  ps.setString(i++, likePrefix(prefix));
+                }
+                ps.setInt(i, limit);
+                List<TagCount> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(new TagCount(rs.getString(1), rs.getLong(2)));
+                  }
+                }
+                return found;
+              }
+            });
+  }
+
+  /** One tag (matched case-insensitively) with its article count, if any article has it. */
+  public java.util.Optional<TagCount> tag(String name) {
+    List<TagCount> found =
+        session()
+            .doReturningWork(
+                c -> {
+                  try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "SELECT min(tag), count(*) FROM article_tag WHERE lower(tag) = lower(?)"
+                              + " HAVING count(*) > 0")) {
+                    ps.setString(1, name);
+                    List<TagCount> l = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                      while (rs.next()) {
+                        l.add(new TagCount(rs.getString(1), rs.getLong(2)));
+                      }
+                    }
+                    return l;
+                  }
+                });
+    return found.stream().findFirst();
+  }
+
+  /** The article at {@code url}, the newest first when several sources carry it. */
+  public java.util.Optional<Article> byUrl(String url) {
+    return getEntityManager()
+        .createQuery(
+            "select a from Article a join fetch a.source where a.url = :url order by a.sortAt desc, a.id desc",
+            Article.class)
+        .setParameter("url", url)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private static String likePrefix(String prefix) {
+    return prefix
+            .toLowerCase(java.util.Locale.ROOT)
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_")
+        + "%";
+  }
+
+  private List<Long> ids(String sql, SqlFilter f, int limit) {
+    return session()
+        .doReturningWork(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = f.bind(c, ps, 1);
+                ps.setInt(i, limit);
+                List<Long> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(rs.getLong(1));
+                  }
+                }
+                return found;
+              }
+            });
+  }
+
+  /** The articles with these ids, sources loaded, in the order of {@code ids}. */
+  private List<Article> byIdsWithSource(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return new ArrayList<>();
+    }
+    Map<Long, Article> byId = new HashMap<>();
+    for (Article a :
+        getEntityManager()
+            .createQuery(
+                "select a from Article a join fetch a.source where a.id in :ids", Article.class)
+            .setParameter("ids", ids)
+            .getResultList()) {
+      byId.put(a.id, a);
+    }
+    List<Article> ordered = new ArrayList<>(ids.size());
+    for (Long id : ids) {
+      Article a = byId.get(id);
+      if (a != null) {
+        ordered.add(a);
+      }
+    }
+    return ordered;
+  }
+
+  private Session session() {
+    return getEntityManager().unwrap(Session.class);
+  }
+
+  /** A count and whether it is exact. */
+  public record Count(long value, boolean exact) {}
+
+  /** An article with its relevance score. */
+  public record Scored(Article article, float score) {}
+
+  /** A tag and how many articles carry it. */
+  public record TagCount(String name, long articles) {}
 
   /**
    * The newest articles of each of several sources, at most {@code limit} each, in two statements

@@ -48,7 +48,50 @@ public class ArticleService {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<Article> latest(ArticleFilter filter, ArticleKey after, int limit) {
-    return Page.of(articles.latest(filter, after, limit + 1), limit);
+    return Page.of(articles.page(filter, after, false, limit + 1), limit, false);
+  }
+
+  /**
+   * The page of (at most {@code limit}) articles just before {@code before} in newest-first order,
+   * still newest first; {@code hasNext} then tells whether more come before this page.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<Article> latestBefore(ArticleFilter filter, ArticleKey before, int limit) {
+    return Page.of(articles.page(filter, before, true, limit + 1), limit, true);
+  }
+
+  /** How many articles match, exact up to {@code bound}, estimated beyond. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ArticleRepository.Count count(ArticleFilter filter, long bound) {
+    return articles.count(filter, bound);
+  }
+
+  /** Ranked full-text search over the newest {@code candidates} matches. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<ArticleRepository.Scored> search(
+      String query, ArticleFilter filter, SearchKey after, int limit, int candidates) {
+    return Page.of(articles.search(query, filter, after, limit + 1, candidates), limit, false);
+  }
+
+  /** Highlighted snippets of each article for {@code query}. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<Long, List<String>> headlines(Collection<Long> ids, String query) {
+    return articles.headlines(ids, query);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ArticleRepository.TagCount> tags(String prefix, int limit) {
+    return articles.tags(prefix, limit);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<ArticleRepository.TagCount> tag(String name) {
+    return articles.tag(name);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Article> byUrl(String url) {
+    return articles.byUrl(url);
   }
 
   /** One page of a source's newest articles. */
@@ -64,7 +107,7 @@ public class ArticleService {
     Map<Long, Page<Article>> pages = new LinkedHashMap<>();
     articles
         .latestOfSources(sourceIds, after, limit + 1)
-        .forEach((id, list) -> pages.put(id, Page.of(list, limit)));
+        .forEach((id, list) -> pages.put(id, Page.of(list, limit, false)));
     return pages;
   }
 
@@ -83,9 +126,21 @@ public class ArticleService {
 
   /** A page of results and whether more follow. */
   public record Page<T>(List<T> items, boolean hasNext) {
-    static <T> Page<T> of(List<T> fetched, int limit) {
+    /**
+     * From {@code limit + 1} fetched items: the first {@code limit}, or, for a backward page
+     * (already in display order), the last {@code limit}.
+     */
+    static <T> Page<T> of(List<T> fetched, int limit, boolean backward) {
       boolean more = fetched.size() > limit;
-      return new Page<>(more ? new ArrayList<>(fetched.subList(0, limit)) : fetched, more);
+      if (!more) {
+        return new Page<>(fetched, false);
+      }
+      return new Page<>(
+          new ArrayList<>(
+              backward
+                  ? fetched.subList(fetched.size() - limit, fetched.size())
+                  : fetched.subList(0, limit)),
+          true);
     }
   }
 }
