@@ -7,4 +7,4 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("An article in a connection, with the cursor of its position.")
 public record ArticleEdge(
     @NonNull @Description("Pass as `after` to continue after this article.") String cursor,
-    @NonNull ArticleNode node) {}
+    @NonNull @Description("The article.") ArticleNode node) {}

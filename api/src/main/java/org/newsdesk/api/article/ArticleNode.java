@@ -13,7 +13,7 @@ import org.newsdesk.core.article.Article;
 @Name("Article")
 @Description("A news article from one source.")
 public record ArticleNode(
-    @NonNull @Id String id,
+    @NonNull @Id @Description("Stable id of the article.") String id,
     @Description("The article's canonical URL.") String url,
     @NonNull @Description("Title, plain text.") String title,
     @Description("Short summary, sanitized HTML.") String summary,

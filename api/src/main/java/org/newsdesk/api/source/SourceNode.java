@@ -6,18 +6,17 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.newsdesk.core.source.Source;
-import org.newsdesk.core.source.SourceKind;
 
 /** The API's view of a source. */
 @Name("Source")
 @Description("A news site that Newsdesk follows.")
 public record SourceNode(
-    @NonNull @Id String id,
+    @NonNull @Id @Description("Stable id of the source.") String id,
     @NonNull @Description("Stable key, usually the site's host (e.g. \"gnn9.com\").") String slug,
     @NonNull @Description("Display name.") String name,
     @Description("The site's home page.") String homepage,
     @Description("Where the source's feed or archive is read from.") String feedUrl,
-    @NonNull @Description("What the source publishes.") SourceKind kind,
+    @NonNull @Description("What the source publishes.") SourceKindNode kind,
     @Description("Language code, when known.") String language,
     @NonNull @Description("IANA time zone of dates the source writes without an offset.")
         String timeZone,
@@ -30,7 +29,7 @@ public record SourceNode(
         s.name,
         s.homepage,
         s.feedUrl,
-        s.kind,
+        SourceKindNode.of(s.kind),
         s.language,
         s.timeZone,
         s.id);

@@ -29,4 +29,47 @@ public class SourceRepository implements PanacheRepositoryBase<Source, Long> {
   public List<Source> allBySlug() {
     return list("order by slug");
   }
+
+  /**
+   * Sources matching {@code filter} in slug order, after {@code afterSlug}, at most {@code limit}.
+   */
+  public List<Source> page(SourceFilter filter, String afterSlug, int limit) {
+    StringBuilder q = new StringBuilder("from Source s where 1 = 1");
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    if (filter.active() != null) {
+      q.append(" and s.active = :active");
+      params.put("active", filter.active());
+    }
+    if (filter.kind() != null) {
+      q.append(" and s.kind = :kind");
+      params.put("kind", filter.kind());
+    }
+    if (filter.language() != null && !filter.language().isBlank()) {
+      String lang = filter.language().strip().toLowerCase(java.util.Locale.ROOT);
+      q.append(" and (lower(s.language) = :lang or lower(s.language) like :langPrefix)");
+      params.put("lang", lang);
+      params.put("langPrefix", lang + "-%");
+    }
+    if (filter.query() != null && !filter.query().isBlank()) {
+      q.append(" and (lower(s.name) like :q or s.slug like :q)");
+      params.put(
+          "q",
+          "%"
+              + filter
+                  .query()
+                  .strip()
+                  .toLowerCase(java.util.Locale.ROOT)
+                  .replace("%", "")
+                  .replace("_", "")
+              + "%");
+    }
+    if (afterSlug != null) {
+      q.append(" and s.slug > :after");
+      params.put("after", afterSlug);
+    }
+    q.append(" order by s.slug");
+    var query = getEntityManager().createQuery(q.toString(), Source.class);
+    params.forEach(query::setParameter);
+    return query.setMaxResults(limit).getResultList();
+  }
 }

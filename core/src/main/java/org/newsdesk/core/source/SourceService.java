@@ -98,4 +98,10 @@ public class SourceService {
   public List<Source> all() {
     return sources.allBySlug();
   }
+
+  /** One page of sources in slug order, one more than {@code limit} to tell if more follow. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Source> page(SourceFilter filter, String afterSlug, int limit) {
+    return sources.page(filter, afterSlug, limit + 1);
+  }
 }
