@@ -31,7 +31,7 @@ public record ArticleNode(
     @Ignore long sourceId,
     @Ignore long numericId) {
 
-  static ArticleNode from(Article a) {
+  public static ArticleNode from(Article a) {
     ZoneId zone = a.source.zone();
     return new ArticleNode(
         String.valueOf(a.id),

@@ -255,7 +255,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
   }
 
   /** The articles with these ids, sources loaded, in the order of {@code ids}. */
-  private List<Article> byIdsWithSource(List<Long> ids) {
+  public List<Article> byIdsWithSource(List<Long> ids) {
     if (ids.isEmpty()) {
       return new ArrayList<>();
     }

@@ -118,6 +118,15 @@ public class ArticleService {
         .firstResultOptional();
   }
 
+  /**
+   * The articles with these ids (sources loaded), in the order of {@code ids}; missing ones
+   * skipped.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Article> byIds(List<Long> ids) {
+    return articles.byIdsWithSource(ids);
+  }
+
   /** Tags of many articles at once. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Map<Long, List<String>> tagsOf(Collection<Long> articleIds) {
