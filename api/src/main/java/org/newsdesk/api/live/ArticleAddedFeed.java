@@ -3,6 +3,7 @@ package org.newsdesk.api.live;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,7 @@ public class ArticleAddedFeed {
 
   private final BroadcastProcessor<AddedArticle> processor = BroadcastProcessor.create();
   private final ArticleService articles;
-  private final Vertx vertx;
+  private final Context context;
   private final String url;
   private final Optional<String> user;
   private final Optional<String> password;
@@ -55,7 +56,7 @@ public class ArticleAddedFeed {
       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
     this.articles = articles;
-    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.url = url;
     this.user = user;
     this.password = password;
@@ -141,7 +142,8 @@ public class ArticleAddedFeed {
                                   tags.getOrDefault(a.id, List.of())))
                       .toList();
                 });
-    // Subscribers resolve the article's fields (batched, like any query) on a Vert.x context.
-    vertx.runOnContext(ignored -> added.forEach(processor::onNext));
+    // Subscribers resolve the article's fields (batched, like any query) on a Vert.x context; one
+    // context for all events keeps the emissions in order and never concurrent.
+    context.runOnContext(ignored -> added.forEach(processor::onNext));
   }
 }

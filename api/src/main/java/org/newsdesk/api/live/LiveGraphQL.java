@@ -34,6 +34,9 @@ public class LiveGraphQL {
             ? Set.of()
             : tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     return feed.stream()
+        // A hot stream: a client that falls 1,000 articles behind has its subscription ended.
+        .onOverflow()
+        .buffer(1000)
         .filter(a -> slugs.isEmpty() || slugs.contains(a.sourceSlug()))
         .filter(
             a ->
