@@ -170,6 +170,9 @@ final class FeedReader {
   private static final Pattern LOOKS_LIKE_HTML =
       Pattern.compile("</[a-zA-Z][\\w:-]*\\s*>|&#?\\w+;");
 
+  /** Added to the rank of an empty text construct, so that any element with text wins. */
+  private static final int EMPTY_RANK = 1000;
+
   private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
 
   private final int maxEntries;
@@ -899,22 +902,22 @@ final class FeedReader {
     if (kind == null) {
       kind = LOOKS_LIKE_HTML.matcher(value).find() ? Kind.HTML : Kind.TEXT;
     }
-    if (value.isBlank()) {
-      return;
-    }
-    RawText raw = new RawText(value, kind, f.base);
+    // an element that is present but empty still gives a value (an empty one), which any
+    // non-empty element of the same field outranks
+    int rank = value.isBlank() ? f.rank + EMPTY_RANK : f.rank;
+    RawText raw = new RawText(value.isBlank() ? "" : value, kind, f.base);
     if (inEntry) {
       switch (f.target) {
-        case TITLE -> entry.title.offer(raw, f.rank);
-        case SUMMARY -> entry.summary.offer(raw, f.rank);
-        case CONTENT -> entry.content.offer(raw, f.rank);
-        case CAPTION -> entry.imageCaption.offer(raw, f.rank);
+        case TITLE -> entry.title.offer(raw, rank);
+        case SUMMARY -> entry.summary.offer(raw, rank);
+        case CONTENT -> entry.content.offer(raw, rank);
+        case CAPTION -> entry.imageCaption.offer(raw, rank);
         default -> {}
       }
     } else {
       switch (f.target) {
-        case TITLE -> feed.title.offer(raw, f.rank);
-        case SUBTITLE -> feed.subtitle.offer(raw, f.rank);
+        case TITLE -> feed.title.offer(raw, rank);
+        case SUBTITLE -> feed.subtitle.offer(raw, rank);
         default -> {}
       }
     }
