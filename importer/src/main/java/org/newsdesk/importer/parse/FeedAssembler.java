@@ -30,6 +30,9 @@ final class FeedAssembler {
     if (language == null) {
       language = reader.documentLanguage();
     }
+    if (language == null) {
+      language = ctx.headerLanguage();
+    }
     ParsedFeed feed =
         new ParsedFeed(
             cut(plain(rf.title.get()), limits.maxTitleChars()),

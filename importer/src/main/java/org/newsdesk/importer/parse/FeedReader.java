@@ -113,6 +113,7 @@ final class FeedReader {
     AUTHOR,
     LANGUAGE,
     CATEGORY,
+    TAGS,
     IMAGE_URL,
     CREDIT,
     CAPTION,
@@ -123,6 +124,7 @@ final class FeedReader {
 
   private static final String NS_ATOM10 = "http://www.w3.org/2005/Atom";
   private static final String NS_ATOM03 = "http://purl.org/atom/ns#";
+  private static final String NS_XLINK = "http://www.w3.org/1999/xlink";
 
   /** Namespace URI to the prefix this reader knows it by; the core vocabularies map to "". */
   private static final Map<String, String> NAMESPACES =
@@ -573,6 +575,8 @@ final class FeedReader {
         return field(Target.AUTHOR, 1, Kind.TEXT, false, key, base, lang);
       case "itunes:author":
         return field(Target.AUTHOR, 2, Kind.TEXT, false, key, base, lang);
+      case "tags":
+        return field(Target.TAGS, 0, Kind.TEXT, false, key, base, lang);
       case "category", "dc:subject", "media:category", "itunes:category":
         String term = attr(attrs, null, key.startsWith("itunes:") ? "text" : "term");
         if (term == null || term.isBlank()) {
@@ -764,7 +768,10 @@ final class FeedReader {
           || "http://www.w3.org/2000/xmlns/".equals(a.ns())) {
         continue;
       }
-      String an = "xml".equals(prefixFor(a.ns())) ? "xml:" + a.local() : a.local();
+      String an =
+          "xml".equals(prefixFor(a.ns()))
+              ? "xml:" + a.local()
+              : NS_XLINK.equals(a.ns()) ? "xlink:" + a.local() : a.local();
       m.append(' ').append(an).append("=\"");
       escapeAttr(m, a.value());
       m.append('"');
@@ -849,6 +856,14 @@ final class FeedReader {
       case UPDATED -> entry.updated.offer(v, f.rank);
       case AUTHOR -> entry.author.offer(v, f.rank);
       case CATEGORY -> addCategory(v);
+      case TAGS -> {
+        // a comma-separated list of tags, as some blog engines write it
+        for (String tag : v.split(",")) {
+          if (!tag.isBlank()) {
+            addCategory(tag);
+          }
+        }
+      }
       case CREDIT -> entry.credit.offer(v, f.rank);
       default -> {}
     }

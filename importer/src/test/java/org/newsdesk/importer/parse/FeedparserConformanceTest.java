@@ -177,12 +177,15 @@ class FeedparserConformanceTest {
     }
     URI url = URI.create(http.get("url").asText());
     String contentType = null;
+    String contentLanguage = null;
     JsonNode headers = http.get("headers");
     if (headers != null) {
       for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> h = it.next();
         if (h.getKey().equalsIgnoreCase("Content-Type")) {
           contentType = h.getValue().asText();
+        } else if (h.getKey().equalsIgnoreCase("Content-Language")) {
+          contentLanguage = h.getValue().asText();
         } else if (h.getKey().equalsIgnoreCase("Content-Location")) {
           URI location = url.resolve(h.getValue().asText());
           if ("http".equals(location.getScheme()) || "https".equals(location.getScheme())) {
@@ -191,7 +194,7 @@ class FeedparserConformanceTest {
         }
       }
     }
-    return new SourceContext(url, contentType, null, null);
+    return new SourceContext(url, contentType, null, null).withContentLanguage(contentLanguage);
   }
 
   /** Null when the check holds, else a one-line explanation. */
