@@ -373,7 +373,8 @@ class FeedparserConformanceTest {
     }
   }
 
-  private static Path locateCorpus() {
+  /** The shared corpus folder, or null when this checkout has no shared/ beside it. */
+  static Path locateCorpus() {
     String prop = System.getProperty("newsdesk.shared.dir");
     if (prop != null && !prop.isBlank()) {
       Path p = Path.of(prop).resolve("conformance/feedparser");
