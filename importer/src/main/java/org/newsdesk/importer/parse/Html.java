@@ -32,6 +32,19 @@ import org.jsoup.select.NodeVisitor;
  * sandboxing them, and extracting text. Doing it all on one jsoup tree keeps a single parser, and
  * sanitizing its own output gives the same output.
  *
+ * <p><b>What is kept.</b> The allow-list is meant for a reader: text structure and formatting,
+ * HTML5 sections, tables, lists, links, images, image maps, audio and video (never autoplaying),
+ * legacy presentational elements ({@code font}, {@code center}, {@code big}…), inert leftovers of
+ * old drafts ({@code m}, {@code nextid}, {@code command}…), plain {@code <span>}s, the attributes
+ * of {@link #INERT_ATTRIBUTES} on every element, and a drawing and formula subset of SVG and MathML
+ * ({@link Foreign}). Nothing that runs script, loads active content (plugins, frames other than a
+ * few video hosts), submits data (forms and controls: a {@code form} is unwrapped, its controls are
+ * removed), restyles or overlays the page ({@code style}, {@code dialog}) or reaches into the page
+ * around the fragment ({@code id}, {@code name}, {@code for}, {@code form}, {@code accesskey},
+ * {@code tabindex}, {@code autofocus}). The content of {@code object}, {@code applet} and {@code
+ * noscript} is fallback content and is kept without the element; the text of a frame that is not
+ * kept is read as HTML and kept the same way.
+ *
  * <p><b>URLs.</b> Every URL attribute is resolved with {@link Urls#resolve} before the allow-list
  * runs, so control characters, whitespace and entities inside a scheme ({@code jav&#x09;ascript:})
  * are read as a browser reads them and unsafe schemes are removed; then only {@code http}, {@code
@@ -412,11 +425,12 @@ public final class Html {
   }
 
   /**
-   * Sanitizes an HTML fragment with an allow-list: structure, text formatting, links, images,
-   * tables and video embeds from YouTube and Vimeo survive; scripts, styles, event handlers, forms,
-   * frames, objects and unsafe URLs do not. Links get {@code rel="noopener noreferrer nofollow"},
-   * kept iframes get {@code sandbox="allow-scripts allow-same-origin"}, relative URLs are resolved
-   * against {@code base}. Sanitizing the result again gives the same result.
+   * Sanitizes an HTML fragment with an allow-list (see the class comment): structure, text
+   * formatting, links, images, tables, media, safe SVG/MathML and video embeds from YouTube and
+   * Vimeo survive; scripts, styles, event handlers, forms, frames, plugins and unsafe URLs do not.
+   * Links get {@code rel="noopener noreferrer nofollow"}, kept iframes get {@code
+   * sandbox="allow-scripts allow-same-origin"}, relative URLs are resolved against {@code base}.
+   * Sanitizing the result again gives the same result.
    *
    * @param html the fragment, may be null
    * @param base the URL relative references are resolved against, may be null
