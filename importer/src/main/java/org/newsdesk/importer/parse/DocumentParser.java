@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The format is told by content, never by URL or header: after a byte order mark and
  * whitespace, {@code {} is a JSON Feed (when its {@code version} is a jsonfeed.org one), {@code <}
  * with a root element {@code rss}, {@code RDF}, {@code feed} or {@code channel} is an RSS/Atom feed
- * ({@link XmlFeedParser}), {@code <!DOCTYPE html} or {@code <html} is an article page ({@link
- * HtmlArticleParser}), and an archive header line is the scraped-article archive ({@link
+ * ({@link XmlFeedParser}) whatever its document type declaration, a root {@code <html>} (or an
+ * HTML document type with no recognizable root) is an article page ({@link HtmlArticleParser}), and an archive header line is the scraped-article archive ({@link
  * ArchiveParser}).
  *
  * <p>Limits: documents over {@link ParseLimits#maxDocumentBytes()} are refused as {@code
@@ -166,15 +166,22 @@ public final class DocumentParser {
         : Kind.UNKNOWN;
   }
 
+  /**
+   * The kind of a markup document, by its root element: {@code rss}, {@code RDF}, {@code feed} or
+   * {@code channel} is a feed and {@code html}, {@code head} or {@code body} an article page, in
+   * any namespace and whatever the document type declaration says (some feeds carry an XHTML one).
+   * A document with an HTML document type and no recognizable root is an article page.
+   */
   private static Kind markupKind(String text, int start) {
     int i = start;
     int n = Math.min(text.length(), start + 65536);
+    boolean htmlDoctype = false;
     while (i < n) {
       while (i < n && Character.isWhitespace(text.charAt(i))) {
         i++;
       }
       if (i >= n || text.charAt(i) != '<') {
-        return Kind.UNKNOWN;
+        break;
       }
       if (text.startsWith("<?", i)) {
         int end = text.indexOf("?>", i);
@@ -184,11 +191,8 @@ public final class DocumentParser {
         i = end < 0 ? n : end + 3;
       } else if (text.startsWith("<!", i)) {
         String decl = text.substring(i, Math.min(n, i + 20)).toLowerCase(Locale.ROOT);
-        if (decl.matches("<!doctype\\s+html[\\s>].*") || decl.matches("<!doctype\\s+html$")) {
-          return Kind.HTML;
-        }
-        int end = skipDeclaration(text, i, n);
-        i = end;
+        htmlDoctype |= decl.matches("(?s)<!doctype\\s+html([\\s>].*)?");
+        i = skipDeclaration(text, i, n);
       } else {
         int j = i + 1;
         while (j < n
@@ -203,11 +207,11 @@ public final class DocumentParser {
         return switch (local) {
           case "rss", "rdf", "feed", "channel" -> Kind.XML_FEED;
           case "html", "head", "body" -> Kind.HTML;
-          default -> Kind.UNKNOWN;
+          default -> htmlDoctype ? Kind.HTML : Kind.UNKNOWN;
         };
       }
     }
-    return Kind.UNKNOWN;
+    return htmlDoctype ? Kind.HTML : Kind.UNKNOWN;
   }
 
   /** The index after a {@code <!DOCTYPE …>} declaration, internal subset included. */

@@ -30,6 +30,9 @@ final class FeedAssembler {
     if (language == null) {
       language = reader.documentLanguage();
     }
+    if (language == null) {
+      language = ctx.headerLanguage();
+    }
     ParsedFeed feed =
         new ParsedFeed(
             cut(plain(rf.title.get()), limits.maxTitleChars()),
@@ -56,11 +59,14 @@ final class FeedAssembler {
       ParseLimits limits) {
     String content = html(re.content.get(), limits);
     String summary = html(re.summary.get(), limits);
-    String text = content != null ? toText(content) : summary != null ? toText(summary) : null;
+    String text =
+        content != null && !content.isEmpty()
+            ? toText(content)
+            : summary != null ? toText(summary) : null;
     if (text != null && text.isEmpty()) {
       text = null;
     }
-    if (summary == null && text != null) {
+    if ((summary == null || summary.isEmpty()) && text != null) {
       summary = escape(Html.summarize(text, SUMMARY_CHARS));
     }
     String link = re.link.get();
@@ -126,7 +132,11 @@ final class FeedAssembler {
     } else {
       out = sanitize(repair(raw.value()), raw.base());
     }
-    return out == null || out.isBlank() ? null : cut(out, limits.maxFieldChars());
+    if (out == null || out.isBlank()) {
+      // present but empty, or nothing left after sanitizing: an empty value, not a missing one
+      return "";
+    }
+    return cut(out, limits.maxFieldChars());
   }
 
   private static String plainText(String s) {

@@ -113,6 +113,7 @@ final class FeedReader {
     AUTHOR,
     LANGUAGE,
     CATEGORY,
+    TAGS,
     IMAGE_URL,
     CREDIT,
     CAPTION,
@@ -123,6 +124,7 @@ final class FeedReader {
 
   private static final String NS_ATOM10 = "http://www.w3.org/2005/Atom";
   private static final String NS_ATOM03 = "http://purl.org/atom/ns#";
+  private static final String NS_XLINK = "http://www.w3.org/1999/xlink";
 
   /** Namespace URI to the prefix this reader knows it by; the core vocabularies map to "". */
   private static final Map<String, String> NAMESPACES =
@@ -169,6 +171,9 @@ final class FeedReader {
   /** Something that looks like markup: an end tag or a character/entity reference. */
   private static final Pattern LOOKS_LIKE_HTML =
       Pattern.compile("</[a-zA-Z][\\w:-]*\\s*>|&#?\\w+;");
+
+  /** Added to the rank of an empty text construct, so that any element with text wins. */
+  private static final int EMPTY_RANK = 1000;
 
   private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
 
@@ -570,6 +575,8 @@ final class FeedReader {
         return field(Target.AUTHOR, 1, Kind.TEXT, false, key, base, lang);
       case "itunes:author":
         return field(Target.AUTHOR, 2, Kind.TEXT, false, key, base, lang);
+      case "tags":
+        return field(Target.TAGS, 0, Kind.TEXT, false, key, base, lang);
       case "category", "dc:subject", "media:category", "itunes:category":
         String term = attr(attrs, null, key.startsWith("itunes:") ? "text" : "term");
         if (term == null || term.isBlank()) {
@@ -761,7 +768,10 @@ final class FeedReader {
           || "http://www.w3.org/2000/xmlns/".equals(a.ns())) {
         continue;
       }
-      String an = "xml".equals(prefixFor(a.ns())) ? "xml:" + a.local() : a.local();
+      String an =
+          "xml".equals(prefixFor(a.ns()))
+              ? "xml:" + a.local()
+              : NS_XLINK.equals(a.ns()) ? "xlink:" + a.local() : a.local();
       m.append(' ').append(an).append("=\"");
       escapeAttr(m, a.value());
       m.append('"');
@@ -846,6 +856,14 @@ final class FeedReader {
       case UPDATED -> entry.updated.offer(v, f.rank);
       case AUTHOR -> entry.author.offer(v, f.rank);
       case CATEGORY -> addCategory(v);
+      case TAGS -> {
+        // a comma-separated list of tags, as some blog engines write it
+        for (String tag : v.split(",")) {
+          if (!tag.isBlank()) {
+            addCategory(tag);
+          }
+        }
+      }
       case CREDIT -> entry.credit.offer(v, f.rank);
       default -> {}
     }
@@ -899,22 +917,22 @@ final class FeedReader {
     if (kind == null) {
       kind = LOOKS_LIKE_HTML.matcher(value).find() ? Kind.HTML : Kind.TEXT;
     }
-    if (value.isBlank()) {
-      return;
-    }
-    RawText raw = new RawText(value, kind, f.base);
+    // an element that is present but empty still gives a value (an empty one), which any
+    // non-empty element of the same field outranks
+    int rank = value.isBlank() ? f.rank + EMPTY_RANK : f.rank;
+    RawText raw = new RawText(value.isBlank() ? "" : value, kind, f.base);
     if (inEntry) {
       switch (f.target) {
-        case TITLE -> entry.title.offer(raw, f.rank);
-        case SUMMARY -> entry.summary.offer(raw, f.rank);
-        case CONTENT -> entry.content.offer(raw, f.rank);
-        case CAPTION -> entry.imageCaption.offer(raw, f.rank);
+        case TITLE -> entry.title.offer(raw, rank);
+        case SUMMARY -> entry.summary.offer(raw, rank);
+        case CONTENT -> entry.content.offer(raw, rank);
+        case CAPTION -> entry.imageCaption.offer(raw, rank);
         default -> {}
       }
     } else {
       switch (f.target) {
-        case TITLE -> feed.title.offer(raw, f.rank);
-        case SUBTITLE -> feed.subtitle.offer(raw, f.rank);
+        case TITLE -> feed.title.offer(raw, rank);
+        case SUBTITLE -> feed.subtitle.offer(raw, rank);
         default -> {}
       }
     }

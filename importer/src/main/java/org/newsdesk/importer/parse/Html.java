@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
@@ -29,6 +31,19 @@ import org.jsoup.select.NodeVisitor;
  * (including each candidate of {@code srcset}), keeping only iframes from a few video hosts and
  * sandboxing them, and extracting text. Doing it all on one jsoup tree keeps a single parser, and
  * sanitizing its own output gives the same output.
+ *
+ * <p><b>What is kept.</b> The allow-list is meant for a reader: text structure and formatting,
+ * HTML5 sections, tables, lists, links, images, image maps, audio and video (never autoplaying),
+ * legacy presentational elements ({@code font}, {@code center}, {@code big}…), inert leftovers of
+ * old drafts ({@code m}, {@code nextid}, {@code command}…), plain {@code <span>}s, the attributes
+ * of {@link #INERT_ATTRIBUTES} on every element, and a drawing and formula subset of SVG and MathML
+ * ({@link Foreign}). Nothing that runs script, loads active content (plugins, frames other than a
+ * few video hosts), submits data (forms and controls: a {@code form} is unwrapped, its controls are
+ * removed), restyles or overlays the page ({@code style}, {@code dialog}) or reaches into the page
+ * around the fragment ({@code id}, {@code name}, {@code for}, {@code form}, {@code accesskey},
+ * {@code tabindex}, {@code autofocus}). The content of {@code object}, {@code applet} and {@code
+ * noscript} is fallback content and is kept without the element; the text of a frame that is not
+ * kept is read as HTML and kept the same way.
  *
  * <p><b>URLs.</b> Every URL attribute is resolved with {@link Urls#resolve} before the allow-list
  * runs, so control characters, whitespace and entities inside a scheme ({@code jav&#x09;ascript:})
@@ -61,9 +76,7 @@ public final class Html {
           "script",
           "style",
           "template",
-          "object",
           "embed",
-          "applet",
           "frame",
           "frameset",
           "noembed",
@@ -87,7 +100,6 @@ public final class Html {
           "param",
           "xmp",
           "plaintext",
-          "dialog",
           "portal");
 
   private static final Set<String> BLOCKS =
@@ -143,92 +155,282 @@ public final class Html {
   private Html() {}
 
   private static Safelist buildSafelist() {
-    return Safelist.none()
-        .addTags(
-            "p",
-            "br",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "ul",
-            "ol",
-            "li",
-            "blockquote",
-            "pre",
-            "code",
-            "em",
-            "strong",
-            "b",
-            "i",
-            "u",
-            "s",
-            "strike",
-            "del",
-            "ins",
-            "sub",
-            "sup",
-            "small",
-            "mark",
-            "kbd",
-            "samp",
-            "var",
-            "a",
-            "img",
-            "figure",
-            "figcaption",
-            "table",
-            "thead",
-            "tbody",
-            "tfoot",
-            "tr",
-            "td",
-            "th",
-            "caption",
-            "colgroup",
-            "col",
-            "abbr",
-            "q",
-            "cite",
-            "hr",
-            "span",
-            "div",
-            "dl",
-            "dt",
-            "dd",
-            "time",
-            "iframe",
-            "wbr")
-        .addAttributes("a", "href", "title")
-        .addAttributes("img", "src", "srcset", "alt", "width", "height", "title")
-        .addAttributes("td", "colspan", "rowspan")
-        .addAttributes("th", "colspan", "rowspan", "scope")
-        .addAttributes("col", "span")
-        .addAttributes("colgroup", "span")
-        .addAttributes("abbr", "title")
-        .addAttributes("q", "cite")
-        .addAttributes("blockquote", "cite")
-        .addAttributes("time", "datetime")
-        .addAttributes("ol", "start", "type", "reversed")
-        .addAttributes("iframe", "src", "width", "height", "title", "allowfullscreen")
-        .addProtocols("a", "href", "http", "https", "mailto")
-        .addProtocols("img", "src", "http", "https")
-        .addProtocols("q", "cite", "http", "https")
-        .addProtocols("blockquote", "cite", "http", "https")
-        .addProtocols("iframe", "src", "https")
-        .addEnforcedAttribute("a", "rel", LINK_REL)
-        .addEnforcedAttribute("iframe", "sandbox", IFRAME_SANDBOX)
-        .preserveRelativeLinks(true);
+    Safelist safelist =
+        new ReaderSafelist()
+            .addTags(
+                "p",
+                "br",
+                "h1",
+                "h2",
+                "h3",
+                "h4",
+                "h5",
+                "h6",
+                "ul",
+                "ol",
+                "li",
+                "dir",
+                "menu",
+                "blockquote",
+                "pre",
+                "code",
+                "em",
+                "strong",
+                "b",
+                "i",
+                "u",
+                "s",
+                "strike",
+                "del",
+                "ins",
+                "sub",
+                "sup",
+                "small",
+                "big",
+                "tt",
+                "mark",
+                "kbd",
+                "samp",
+                "var",
+                "dfn",
+                "a",
+                "img",
+                "map",
+                "area",
+                "figure",
+                "figcaption",
+                "table",
+                "thead",
+                "tbody",
+                "tfoot",
+                "tr",
+                "td",
+                "th",
+                "caption",
+                "colgroup",
+                "col",
+                "abbr",
+                "acronym",
+                "q",
+                "cite",
+                "hr",
+                "span",
+                "div",
+                "center",
+                "font",
+                "bdo",
+                "bdi",
+                "ruby",
+                "rt",
+                "rp",
+                "dl",
+                "dt",
+                "dd",
+                "time",
+                "data",
+                "iframe",
+                "wbr",
+                "nobr",
+                "article",
+                "aside",
+                "header",
+                "footer",
+                "nav",
+                "section",
+                "main",
+                "hgroup",
+                "address",
+                "details",
+                "summary",
+                "fieldset",
+                "legend",
+                "label",
+                "meter",
+                "progress",
+                "audio",
+                "video",
+                "source",
+                "track",
+                "m",
+                "multicol",
+                "nextid",
+                "command",
+                "event-source")
+            .addTags(Foreign.SVG_ELEMENTS.toArray(String[]::new))
+            .addTags(Foreign.MATHML_ELEMENTS.toArray(String[]::new))
+            .addAttributes("a", "href")
+            .addAttributes("area", "href")
+            .addAttributes("img", "src", "srcset")
+            .addAttributes("q", "cite")
+            .addAttributes("blockquote", "cite")
+            .addAttributes("del", "cite")
+            .addAttributes("ins", "cite")
+            .addAttributes("audio", "src", "controls", "muted")
+            .addAttributes("video", "src", "poster", "controls", "muted")
+            .addAttributes("source", "src", "media")
+            .addAttributes("track", "src", "kind", "srclang", "default")
+            .addAttributes("iframe", "src", "allowfullscreen")
+            .addProtocols("a", "href", "http", "https", "mailto")
+            .addProtocols("area", "href", "http", "https", "mailto")
+            .addProtocols("img", "src", "http", "https")
+            .addProtocols("q", "cite", "http", "https")
+            .addProtocols("blockquote", "cite", "http", "https")
+            .addProtocols("del", "cite", "http", "https")
+            .addProtocols("ins", "cite", "http", "https")
+            .addProtocols("audio", "src", "http", "https")
+            .addProtocols("video", "src", "http", "https")
+            .addProtocols("video", "poster", "http", "https")
+            .addProtocols("source", "src", "http", "https")
+            .addProtocols("track", "src", "http", "https")
+            .addProtocols("iframe", "src", "https")
+            .addEnforcedAttribute("a", "rel", LINK_REL)
+            .addEnforcedAttribute("area", "rel", LINK_REL)
+            .addEnforcedAttribute("iframe", "sandbox", IFRAME_SANDBOX)
+            .addEnforcedAttribute("svg", "xmlns", Foreign.SVG_NS)
+            .addEnforcedAttribute("math", "xmlns", Foreign.MATHML_NS)
+            .preserveRelativeLinks(true);
+    return safelist;
   }
 
   /**
-   * Sanitizes an HTML fragment with an allow-list: structure, text formatting, links, images,
-   * tables and video embeds from YouTube and Vimeo survive; scripts, styles, event handlers, forms,
-   * frames, objects and unsafe URLs do not. Links get {@code rel="noopener noreferrer nofollow"},
-   * kept iframes get {@code sandbox="allow-scripts allow-same-origin"}, relative URLs are resolved
-   * against {@code base}. Sanitizing the result again gives the same result.
+   * Attributes that mean nothing to a script, load nothing and reach nothing outside the fragment,
+   * kept on every allowed HTML element: language and direction, advisory titles, table structure
+   * and alignment, legacy presentational attributes (colours, borders, spacing, font face and size:
+   * they restyle only the element they sit on, unlike {@code style}, which can position it over the
+   * page), list numbering, dates, and the attributes of form controls and legacy elements that are
+   * inert once forms and controls are gone.
+   *
+   * <p>Not here, on purpose: {@code style}, event handlers, {@code id} and {@code name} (they can
+   * clobber the reading page's own elements and script globals), {@code for}, {@code form}, {@code
+   * accesskey}, {@code tabindex} and {@code autofocus} (they point at or act on elements of the
+   * page around the fragment: focus, keyboard shortcuts, form association), {@code
+   * contenteditable}, and every attribute that carries a URL ({@code href}, {@code src}, {@code
+   * action}, {@code background}, {@code dynsrc}, {@code lowsrc}, {@code longdesc}, {@code ping},
+   * {@code icon}, {@code vrml}…): URLs are kept only on the elements that use them, after resolving
+   * and checking their scheme.
+   */
+  static final Set<String> INERT_ATTRIBUTES =
+      Set.of(
+          "lang",
+          "dir",
+          "title",
+          "translate",
+          "align",
+          "valign",
+          "abbr",
+          "axis",
+          "headers",
+          "scope",
+          "char",
+          "charoff",
+          "ch",
+          "choff",
+          "colspan",
+          "rowspan",
+          "span",
+          "summary",
+          "frame",
+          "rules",
+          "bgcolor",
+          "border",
+          "bordercolor",
+          "bordercolordark",
+          "bordercolorlight",
+          "cellpadding",
+          "cellspacing",
+          "clear",
+          "color",
+          "face",
+          "size",
+          "point-size",
+          "width",
+          "height",
+          "hspace",
+          "vspace",
+          "nowrap",
+          "noshade",
+          "compact",
+          "start",
+          "reversed",
+          "type",
+          "value",
+          "alt",
+          "coords",
+          "shape",
+          "nohref",
+          "ismap",
+          "datetime",
+          "open",
+          "label",
+          "disabled",
+          "checked",
+          "readonly",
+          "multiple",
+          "maxlength",
+          "min",
+          "max",
+          "low",
+          "high",
+          "optimum",
+          "step",
+          "required",
+          "accept",
+          "accept-charset",
+          "enctype",
+          "method",
+          "charset",
+          "hreflang",
+          "inputmode",
+          "keytype",
+          "challenge",
+          "prompt",
+          "list",
+          "pqg",
+          "template",
+          "repeat-max",
+          "repeat-min",
+          "repeat-start",
+          "suppress",
+          "variable",
+          "urn",
+          "datafld",
+          "datapagesize",
+          "delay",
+          "balance",
+          "loop",
+          "loopstart",
+          "loopend",
+          "volume",
+          "preload",
+          "draggable",
+          "galleryimg",
+          "hidefocus",
+          "unselectable",
+          "bottompadding",
+          "leftspacing",
+          "rightspacing",
+          "toppadding");
+
+  /** The allow-list: the tags and URL attributes above, {@link #INERT_ATTRIBUTES}, SVG/MathML. */
+  private static final class ReaderSafelist extends Safelist {
+    @Override
+    public boolean isSafeAttribute(String tagName, Element el, Attribute attr) {
+      String ns = el.tag().namespace();
+      if (Foreign.SVG_NS.equals(ns) || Foreign.MATHML_NS.equals(ns)) {
+        return Foreign.isSafeAttribute(ns, attr);
+      }
+      String key = attr.getKey().toLowerCase(Locale.ROOT);
+      return INERT_ATTRIBUTES.contains(key) || super.isSafeAttribute(tagName, el, attr);
+    }
+  }
+
+  /**
+   * Sanitizes an HTML fragment with an allow-list (see the class comment): structure, text
+   * formatting, links, images, tables, media, safe SVG/MathML and video embeds from YouTube and
+   * Vimeo survive; scripts, styles, event handlers, forms, frames, plugins and unsafe URLs do not.
+   * Links get {@code rel="noopener noreferrer nofollow"}, kept iframes get {@code
+   * sandbox="allow-scripts allow-same-origin"}, relative URLs are resolved against {@code base}.
+   * Sanitizing the result again gives the same result.
    *
    * @param html the fragment, may be null
    * @param base the URL relative references are resolved against, may be null
@@ -249,14 +451,31 @@ public final class Html {
     return clean.body().html().strip();
   }
 
+  private static final List<String> URL_ATTRIBUTES =
+      List.of("href", "src", "cite", "poster", "xlink:href");
+
+  /** How deep fallback content of frames is unpacked (each level is re-parsed). */
+  private static final int MAX_FALLBACK_DEPTH = 3;
+
   private static void prepare(Element body, URI base) {
+    prepare(body, base, 0);
+  }
+
+  private static void prepare(Element body, URI base, int depth) {
     for (Element el : new ArrayList<>(body.getAllElements())) {
-      if (el == body || el.parent() == null && el != body) {
+      if (el == body || el.parent() == null) {
         continue;
       }
       String tag = el.normalName();
-      if (REMOVED_WITH_CONTENT.contains(tag)) {
+      String ns = el.tag().namespace();
+      boolean foreign = Foreign.SVG_NS.equals(ns) || Foreign.MATHML_NS.equals(ns);
+      if (foreign ? !Foreign.isSafeElement(ns, tag) : REMOVED_WITH_CONTENT.contains(tag)) {
         el.remove();
+        continue;
+      }
+      if (tag.equals("object") || tag.equals("applet")) {
+        // what is inside is the fallback content meant for readers without the plugin
+        el.unwrap();
         continue;
       }
       if (tag.equals("img")) {
@@ -278,7 +497,7 @@ public final class Html {
           }
         }
       }
-      for (String attr : List.of("href", "src", "cite")) {
+      for (String attr : URL_ATTRIBUTES) {
         if (el.hasAttr(attr)) {
           String resolved = Urls.resolve(el.attr(attr), base);
           if (resolved == null) {
@@ -291,7 +510,7 @@ public final class Html {
       if (tag.equals("iframe")) {
         String src = embedSource(el.attr("src"));
         if (src == null) {
-          el.remove();
+          replaceByFallback(el, base, depth);
         } else {
           el.empty();
           el.attr("src", src);
@@ -300,24 +519,46 @@ public final class Html {
     }
   }
 
+  /**
+   * Replaces a frame that is not kept by its fallback content: the text between its tags, which
+   * HTML reads as raw text and old feeds meant as HTML for readers without frames. It is parsed and
+   * prepared like the rest of the fragment, a few levels deep at most.
+   */
+  private static void replaceByFallback(Element frame, URI base, int depth) {
+    StringBuilder raw = new StringBuilder();
+    for (Node child : frame.childNodes()) {
+      if (child instanceof TextNode t) {
+        raw.append(t.getWholeText());
+      } else if (child instanceof DataNode d) {
+        raw.append(d.getWholeData());
+      }
+    }
+    if (depth >= MAX_FALLBACK_DEPTH || raw.toString().isBlank()) {
+      frame.remove();
+      return;
+    }
+    Element fallback = Jsoup.parseBodyFragment(raw.toString()).body();
+    prepare(fallback, base, depth + 1);
+    for (Node child : new ArrayList<>(fallback.childNodes())) {
+      frame.before(child);
+    }
+    frame.remove();
+  }
+
   private static void finish(Element body) {
     for (Element el : new ArrayList<>(body.getAllElements())) {
       if (el == body) {
         continue;
       }
-      switch (el.normalName()) {
-        case "img" -> {
-          if (el.attr("src").isEmpty()) {
-            el.remove();
-          }
+      if (el.normalName().equals("iframe") && embedSource(el.attr("src")) == null) {
+        el.remove();
+        continue;
+      }
+      for (Attribute a : el.attributes()) {
+        if (a.getKey().startsWith("xlink:")) {
+          el.attr("xmlns:xlink", Foreign.XLINK_NS);
+          break;
         }
-        case "iframe" -> {
-          if (embedSource(el.attr("src")) == null) {
-            el.remove();
-          }
-        }
-        case "span" -> el.unwrap();
-        default -> {}
       }
     }
     fixDoubleEscapes(body);

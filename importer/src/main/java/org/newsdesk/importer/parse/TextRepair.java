@@ -135,16 +135,20 @@ public final class TextRepair {
     StringBuilder out = new StringBuilder(s.length());
     int n = s.length();
     int i = 0;
+    int repairedUpTo = -1;
     while (i < n) {
       char c = s.charAt(i);
       int lead = c >= 0x80 ? byteOf(c) : -1;
       if (lead >= 0xC2 && lead <= 0xF4) {
         int need = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
         String decoded = decodeSequence(s, i, lead, need);
-        if (decoded != null && plausible(decoded, out)) {
+        if (decoded != null
+            && plausible(decoded, out)
+            && convincing(s, i, lead, need, decoded, repairedUpTo == i)) {
           note(changes, "mojibake", s.substring(i, i + need + 1), decoded);
           out.append(decoded);
           i += need + 1;
+          repairedUpTo = i;
           continue;
         }
         String sloppy = need == 2 ? sloppy(s, i) : null;
@@ -160,6 +164,65 @@ public final class TextRepair {
       i++;
     }
     return out.toString();
+  }
+
+  /**
+   * Whether the damaged run at {@code at} is odd enough to be mojibake rather than real text that
+   * happens to spell a UTF-8 sequence in windows-1252, such as {@code é} + no-break space + {@code
+   * …} in French ({@code E9 A0 85}, which would decode to a CJK ideograph).
+   *
+   * <p>Accepted on their own: the lead characters that UTF-8 text decoded as windows-1252 shows
+   * over and over ({@code Â Ã Ä Å Î Ï × Ð Ñ Ø Ù Ú Û} for two-byte sequences, {@code â} for
+   * punctuation and symbols, {@code ï} for the replacement character and fullwidth forms, four-byte
+   * sequences such as emoji). Any other run needs more evidence: it must touch another damaged
+   * sequence (a word of Cyrillic or CJK mojibake is never a single character), or, for a lone
+   * sequence, none of its continuation characters may be punctuation that ordinarily follows a
+   * letter (no-break space, ellipsis, quotation marks, dashes, guillemets…).
+   */
+  private static boolean convincing(
+      String s, int at, int lead, int need, String decoded, boolean afterRepair) {
+    boolean neighbour = afterRepair || startsSequence(s, at + need + 1);
+    if (need == 3) {
+      return true;
+    }
+    int cp = decoded.codePointAt(0);
+    if (need == 1) {
+      if (CLASSIC_TWO_BYTE_LEADS.indexOf(lead) >= 0 || neighbour) {
+        return true;
+      }
+      return !typographic(s.charAt(at + 1));
+    }
+    if (lead == 0xE2 && cp >= 0x2000 && cp < 0x2C00 || lead == 0xEF && cp >= 0xFE00) {
+      return true;
+    }
+    if (neighbour) {
+      return true;
+    }
+    return !typographic(s.charAt(at + 1)) && !typographic(s.charAt(at + 2));
+  }
+
+  /** Two-byte leads of mojibake common enough to repair on their own. */
+  private static final String CLASSIC_TWO_BYTE_LEADS =
+      "\u00C2\u00C3\u00C4\u00C5\u00CE\u00CF\u00D0\u00D1\u00D7\u00D8\u00D9\u00DA\u00DB";
+
+  /** Punctuation that real text puts right after a letter, and that mojibake lists as bytes. */
+  private static boolean typographic(char c) {
+    return "\u00A0\u2026\u00AB\u00BB\u2018\u2019\u201C\u201D\u2013\u2014\u00B7\u00A1\u00BF\u00AD\u00B0\u2022"
+            .indexOf(c)
+        >= 0;
+  }
+
+  /** Whether a complete, decodable multi-byte sequence starts at {@code at}. */
+  private static boolean startsSequence(String s, int at) {
+    if (at >= s.length() || s.charAt(at) < 0x80) {
+      return false;
+    }
+    int lead = byteOf(s.charAt(at));
+    if (lead < 0xC2 || lead > 0xF4) {
+      return false;
+    }
+    int need = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
+    return decodeSequence(s, at, lead, need) != null;
   }
 
   private static String decodeSequence(String s, int at, int lead, int need) {

@@ -40,6 +40,13 @@ class DocumentParserTest {
     assertThat(DocumentParser.detect("<!DOCTYPE html><html><body>x"))
         .isEqualTo(DocumentParser.Kind.HTML);
     assertThat(DocumentParser.detect("<HTML lang=en>")).isEqualTo(DocumentParser.Kind.HTML);
+    assertThat(
+            DocumentParser.detect(
+                "<?xml version=\"1.0\"?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0"
+                    + " Transitional//EN\" \"http://site.invalid/\">\n<rss><channel>"))
+        .isEqualTo(DocumentParser.Kind.XML_FEED);
+    assertThat(DocumentParser.detect("<!DOCTYPE html>\nHello <p>x"))
+        .isEqualTo(DocumentParser.Kind.HTML);
     assertThat(DocumentParser.detect("a.example :https://a.example/: A\n\nx"))
         .isEqualTo(DocumentParser.Kind.ARCHIVE);
     assertThat(DocumentParser.detect("<note>x</note>")).isEqualTo(DocumentParser.Kind.UNKNOWN);

@@ -35,32 +35,15 @@ import org.junit.jupiter.api.Test;
  */
 class FeedparserConformanceTest {
 
-  /** The goal: 95 % of all documents. Not reached yet; {@link #FLOOR_OVERALL} is asserted. */
+  /**
+   * At least 95 % of all documents pass. The documents that fail are where this reader deliberately
+   * reads differently from feedparser, each listed with its reason in {@code docs/parsing.md}
+   * ("Parsing: where we differ from feedparser").
+   */
   static final double GOAL_OVERALL = 0.95;
 
-  /** The goal: 90 % in every aspect. Not reached yet; {@link #FLOOR_PER_ASPECT} is asserted. */
+  /** At least 90 % of the documents of every aspect pass. */
   static final double GOAL_PER_ASPECT = 0.90;
-
-  /**
-   * Regression floor: the overall rate reached (767 of 1010). Most of the gap to the goal is the
-   * sanitizer's stricter allow-list (see the html-sanitize floor).
-   */
-  static final double FLOOR_OVERALL = 0.759;
-
-  /**
-   * Regression floors per aspect: the rates reached. html-sanitize is bounded by {@link
-   * Html#sanitize}, which drops attributes, elements, bare spans and inline CSS that feedparser
-   * keeps; structure by SVG and MathML, which it also drops; encoding by mojibake repair of text
-   * that was meant literally and an image without src.
-   */
-  static final Map<String, Double> FLOOR_PER_ASPECT =
-      Map.of(
-          "date", 1.0,
-          "encoding", 0.818,
-          "html-sanitize", 0.551,
-          "structure", 0.813,
-          "text", 0.982,
-          "url", 0.976);
 
   private static final Set<String> HTML_FIELDS = Set.of("subtitle", "summary", "content");
   private static final Set<String> TEXT_FIELDS = Set.of("title", "author", "categories");
@@ -150,12 +133,12 @@ class FeedparserConformanceTest {
     System.out.println(report);
 
     assertThat((double) passed / total)
-        .as("overall pass rate (goal %.0f %%)", 100 * GOAL_OVERALL)
-        .isGreaterThanOrEqualTo(FLOOR_OVERALL);
+        .as("overall pass rate, see target/conformance-report.txt")
+        .isGreaterThanOrEqualTo(GOAL_OVERALL);
     for (Map.Entry<String, int[]> e : perAspect.entrySet()) {
       assertThat((double) e.getValue()[0] / e.getValue()[1])
-          .as("pass rate of aspect %s (goal %.0f %%)", e.getKey(), 100 * GOAL_PER_ASPECT)
-          .isGreaterThanOrEqualTo(FLOOR_PER_ASPECT.getOrDefault(e.getKey(), GOAL_PER_ASPECT));
+          .as("pass rate of aspect %s, see target/conformance-report.txt", e.getKey())
+          .isGreaterThanOrEqualTo(GOAL_PER_ASPECT);
     }
   }
 
@@ -177,12 +160,15 @@ class FeedparserConformanceTest {
     }
     URI url = URI.create(http.get("url").asText());
     String contentType = null;
+    String contentLanguage = null;
     JsonNode headers = http.get("headers");
     if (headers != null) {
       for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> h = it.next();
         if (h.getKey().equalsIgnoreCase("Content-Type")) {
           contentType = h.getValue().asText();
+        } else if (h.getKey().equalsIgnoreCase("Content-Language")) {
+          contentLanguage = h.getValue().asText();
         } else if (h.getKey().equalsIgnoreCase("Content-Location")) {
           URI location = url.resolve(h.getValue().asText());
           if ("http".equals(location.getScheme()) || "https".equals(location.getScheme())) {
@@ -191,7 +177,7 @@ class FeedparserConformanceTest {
         }
       }
     }
-    return new SourceContext(url, contentType, null, null);
+    return new SourceContext(url, contentType, null, null).withContentLanguage(contentLanguage);
   }
 
   /** Null when the check holds, else a one-line explanation. */
@@ -370,7 +356,8 @@ class FeedparserConformanceTest {
     }
   }
 
-  private static Path locateCorpus() {
+  /** The shared corpus folder, or null when this checkout has no shared/ beside it. */
+  static Path locateCorpus() {
     String prop = System.getProperty("newsdesk.shared.dir");
     if (prop != null && !prop.isBlank()) {
       Path p = Path.of(prop).resolve("conformance/feedparser");

@@ -61,6 +61,17 @@ class TextRepairTest {
         "ÉCOLE «NORMALE»",
         "Smörgåsbord — Ærøskøbing",
         "plain ascii text \"quoted\" - dash",
+        "Café\u00A0…",
+        "Caf\u00E9\u00A0\u2026 et caf\u00E9\u00A0\u00BB",
+        "À bientôt…",
+        "Ça coûte 5 €",
+        "naïve café",
+        "Señor Nuñez",
+        "Größe",
+        "Œuvre",
+        "“quoted”",
+        "L’ÉTÉ… ÇA «\u00A0OUI\u00A0»",
+        "déjà\u00A0«\u00A0vu\u00A0»",
         "",
       })
   void leavesGoodTextAlone(String good) {
@@ -94,6 +105,20 @@ class TextRepairTest {
   void isIdempotent() {
     String once = TextRepair.fix("Ã¢â‚¬â„¢ cafÃ© â€\" x");
     assertThat(TextRepair.fix(once)).isEqualTo(once);
+  }
+
+  @Test
+  void decodedEntitiesOfOrdinaryFrenchAreNotMojibake() {
+    String decoded = Html.decodeEntityText("Caf&eacute;&nbsp;&hellip;");
+    assertThat(decoded).isEqualTo("Caf\u00E9\u00A0\u2026");
+    assertThat(TextRepair.repair(decoded).repairs()).isZero();
+  }
+
+  @Test
+  void cjkMojibakeNeedsARunOrAnOddSource() {
+    assertThat(TextRepair.fix("ä¸­æ–‡")).isEqualTo("中文");
+    assertThat(TextRepair.fix("\u00E3\u0081\u201C\u00E3\u201A\u201C")).isEqualTo("こん");
+    assertThat(TextRepair.fix("ÐŸÑ€Ð¸Ð²ÐµÑ‚")).isEqualTo("Привет");
   }
 
   @Test

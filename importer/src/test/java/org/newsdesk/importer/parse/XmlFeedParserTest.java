@@ -246,6 +246,33 @@ class XmlFeedParserTest {
   }
 
   @Test
+  void contentLanguageTagsAndEmptyElements() throws Exception {
+    String rss =
+        "<rss version=\"2.0\"><channel><title>t</title><description/>"
+            + "<item><title>a</title><tags>tag one, tag two,</tags><category>c</category>"
+            + "<description></description><content:encoded xmlns:content="
+            + "\"http://purl.org/rss/1.0/modules/content/\">&lt;p&gt;Body&lt;/p&gt;"
+            + "</content:encoded></item></channel></rss>";
+    SourceContext ctx = SourceContext.defaults().withContentLanguage("en-GB, fr");
+    ParsedDocument doc = parser.parse(rss.getBytes(StandardCharsets.UTF_8), ctx);
+    assertThat(doc.feed().language()).isEqualTo("en-GB");
+    assertThat(doc.feed().subtitle()).isEmpty();
+    ParsedEntry e = doc.entries().get(0);
+    assertThat(e.categories()).containsExactly("tag one", "tag two", "c");
+    assertThat(e.summary()).isEqualTo("Body");
+    assertThat(e.text()).isEqualTo("Body");
+    ParsedDocument own =
+        parser.parse(
+            rss.replace("<title>t</title>", "<title>t</title><language>de</language>")
+                .getBytes(StandardCharsets.UTF_8),
+            ctx);
+    assertThat(own.feed().language()).isEqualTo("de");
+    assertThat(SourceContext.defaults().headerLanguage()).isNull();
+    assertThat(SourceContext.defaults().withContentLanguage("not a tag!").headerLanguage())
+        .isNull();
+  }
+
+  @Test
   void unclosedTagsStillYieldEntries() throws Exception {
     ParsedDocument doc =
         parse(
