@@ -30,6 +30,13 @@ import java.util.regex.Pattern;
  */
 public final class AddressPolicy {
 
+  // patterns first: the range tables below are parsed with them
+  private static final Pattern HOST_NAME =
+      Pattern.compile(
+          "[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*");
+  private static final Pattern NUMERIC_LABEL = Pattern.compile("(?:0x[0-9a-f]*|[0-9]+)");
+  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f:.]+");
+
   private static final List<Range> BLOCKED_V4 =
       List.of(
           Range.of("0.0.0.0/8", "this network"),
@@ -66,12 +73,6 @@ public final class AddressPolicy {
   private static final Range V4_TRANSLATED = Range.of("::ffff:0:0:0/96", "IPv4-translated");
   private static final Range NAT64 = Range.of("64:ff9b::/96", "NAT64");
   private static final Range SIX_TO_FOUR = Range.of("2002::/16", "6to4");
-
-  private static final Pattern HOST_NAME =
-      Pattern.compile(
-          "[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*");
-  private static final Pattern NUMERIC_LABEL = Pattern.compile("(?:0x[0-9a-f]*|[0-9]+)");
-  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f:.]+");
 
   private final boolean guardEnabled;
   private final List<AllowRule> allowed;
