@@ -122,7 +122,7 @@ public final class AddressPolicy {
     }
     URI uri;
     try {
-      uri = new URI(url.strip());
+      uri = new URI(url.strip().replace(" ", "%20"));
     } catch (URISyntaxException e) {
       return Verdict.refused(FailureReason.BAD_URL, "malformed URL: " + e.getReason());
     }
@@ -183,8 +183,12 @@ public final class AddressPolicy {
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
     boolean defaultPort = port == ("https".equals(scheme) ? 443 : 80);
+    // toASCIIString percent-encodes what is not ASCII in the path and query
     URI normalized =
-        URI.create(scheme + "://" + connectHost + (defaultPort ? "" : ":" + port) + path + query);
+        URI.create(
+            URI.create(
+                    scheme + "://" + connectHost + (defaultPort ? "" : ":" + port) + path + query)
+                .toASCIIString());
     return new Verdict(new Target(normalized, scheme, connectHost, port), null, null);
   }
 

@@ -167,6 +167,8 @@ class AddressPolicyTest {
     assertThat(open.check("http://[::FFFF:8.8.8.8]").target().host()).isEqualTo("8.8.8.8");
     assertThat(open.check("https://bücher.example/").target().host())
         .isEqualTo("xn--bcher-kva.example");
+    assertThat(open.check("http://example.com/ein café?q=ü").target().uri())
+        .hasToString("http://example.com/ein%20caf%C3%A9?q=%C3%BC");
   }
 
   @Test

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.Deflater;
@@ -73,15 +75,21 @@ class HttpFetcherTest {
     fetcher.close();
   }
 
+  /** Settings allowing 127.0.0.1 on the given ports, with room for a busy build machine. */
   static FetchSettings settings(Duration total, long maxBody, int... allowedPorts) {
+    return settings(Duration.ofSeconds(3), total, maxBody, allowedPorts);
+  }
+
+  static FetchSettings settings(
+      Duration firstByte, Duration total, long maxBody, int... allowedPorts) {
     List<String> allowed = new ArrayList<>();
     for (int port : allowedPorts) {
       allowed.add("127.0.0.1:" + port);
     }
     return new FetchSettings(
         FetchSettings.userAgent(FetchSettings.PRODUCT, CONTACT),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(1),
+        Duration.ofSeconds(2),
+        firstByte,
         total,
         maxBody,
         5,
@@ -325,6 +333,26 @@ class HttpFetcherTest {
   }
 
   @Test
+  void aNameThatResolvesToAnInternalAddressIsRefusedOnConnect() throws IOException {
+    String name = InetAddress.getLocalHost().getHostName();
+    InetAddress[] addresses = InetAddress.getAllByName(name);
+    Assumptions.assumeTrue(
+        Arrays.stream(addresses).allMatch(a -> AddressPolicy.blockedRange(a).isPresent()),
+        "this machine's name resolves to a public address");
+    Assumptions.assumeTrue(
+        AddressPolicy.guarded(List.of()).check("http://" + name + "/").permitted());
+
+    try (HttpFetcher guarded = new HttpFetcher(FetchSettings.defaults())) {
+      FetchResult result =
+          guarded.fetch(FetchRequest.of("http://" + name + ":" + server.port() + "/"));
+
+      assertThat(reasonOf(result)).isEqualTo(FailureReason.BLOCKED_ADDRESS);
+      assertThat(((FetchResult.Failed) result).message()).contains("resolves only to refused");
+    }
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
   void badUrlsFailWithoutThrowing() {
     assertThat(reasonOf(fetcher.fetch(FetchRequest.of("not a url"))))
         .isEqualTo(FailureReason.BAD_URL);
@@ -469,7 +497,7 @@ class HttpFetcherTest {
       FetchResult result = allowing.fetch(FetchRequest.of(endless.url("/endless")));
 
       assertThat(reasonOf(result)).isEqualTo(FailureReason.TOO_LARGE);
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
   }
 
@@ -493,7 +521,7 @@ class HttpFetcherTest {
 
       assertThat(result).isInstanceOf(FetchResult.Failed.class);
       assertThat(reasonOf(result)).isEqualTo(FailureReason.TIMEOUT);
-      assertThat(took).isBetween(Duration.ofMillis(1400), Duration.ofMillis(3000));
+      assertThat(took).isBetween(Duration.ofMillis(1400), Duration.ofMillis(4000));
     }
   }
 
@@ -501,7 +529,8 @@ class HttpFetcherTest {
   void aServerThatNeverAnswersHitsTheFirstByteDeadline() throws IOException {
     try (RawHttpServer silent = new RawHttpServer(out -> Thread.sleep(5_000));
         HttpFetcher allowing =
-            new HttpFetcher(settings(Duration.ofSeconds(10), 1024, silent.port()))) {
+            new HttpFetcher(
+                settings(Duration.ofMillis(500), Duration.ofSeconds(10), 1024, silent.port()))) {
       long start = System.nanoTime();
       FetchResult result = allowing.fetch(FetchRequest.of(silent.url("/")));
 
@@ -518,7 +547,7 @@ class HttpFetcherTest {
         new FetchSettings(
             base.userAgent(),
             base.connectTimeout(),
-            Duration.ofSeconds(2),
+            base.firstByteTimeout(),
             base.totalTimeout(),
             base.maxBodyBytes(),
             base.maxRedirects(),
