@@ -15,7 +15,8 @@ public sealed interface FetchResult
   long durationMs();
 
   /**
-   * A new or changed body.
+   * A new or changed body. Like every record holding an array, two are equal only if they share the
+   * same body array.
    *
    * @param body the body, decompressed
    * @param contentType the {@code Content-Type} header, or null

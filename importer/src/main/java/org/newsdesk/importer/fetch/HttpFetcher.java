@@ -188,11 +188,11 @@ public class HttpFetcher implements AutoCloseable {
               "more than " + settings.maxRedirects() + " redirects from " + request.url(),
               start);
         }
-        Object next = follow(target, hop.location(), hop.status(), start);
-        if (next instanceof FetchResult result) {
-          return result;
+        AddressPolicy.Verdict next = follow(target, hop.location());
+        if (!next.permitted()) {
+          return failed(next.reason(), hop.status(), next.message(), start);
         }
-        target = (AddressPolicy.Target) next;
+        target = next.target();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -202,27 +202,31 @@ public class HttpFetcher implements AutoCloseable {
     }
   }
 
-  /** The next hop's target, or a failure if the redirect cannot or may not be followed. */
-  private Object follow(AddressPolicy.Target from, String location, int status, long start) {
+  /**
+   * The next hop, checked like the first: a refused address stays {@code BLOCKED_ADDRESS}, any
+   * other refusal is a {@code BAD_REDIRECT}.
+   */
+  private AddressPolicy.Verdict follow(AddressPolicy.Target from, String location) {
     if (location == null || location.isBlank()) {
-      return failed(FailureReason.BAD_REDIRECT, status, "redirect without a Location", start);
+      return AddressPolicy.Verdict.refused(
+          FailureReason.BAD_REDIRECT, "redirect without a Location from " + from.uri());
     }
     URI next;
     try {
       next = from.uri().resolve(new URI(location.strip().replace(" ", "%20")));
     } catch (URISyntaxException | IllegalArgumentException e) {
-      return failed(FailureReason.BAD_REDIRECT, status, "unreadable Location: " + location, start);
+      return AddressPolicy.Verdict.refused(
+          FailureReason.BAD_REDIRECT, "unreadable Location " + location + " from " + from.uri());
     }
     AddressPolicy.Verdict verdict = policy.check(next.toString());
-    if (!verdict.permitted()) {
-      FailureReason reason =
-          verdict.reason() == FailureReason.BLOCKED_ADDRESS
-              ? FailureReason.BLOCKED_ADDRESS
-              : FailureReason.BAD_REDIRECT;
-      return failed(
-          reason, status, "redirect to " + location + " refused: " + verdict.message(), start);
+    if (verdict.permitted()) {
+      return verdict;
     }
-    return verdict.target();
+    return AddressPolicy.Verdict.refused(
+        verdict.reason() == FailureReason.BLOCKED_ADDRESS
+            ? FailureReason.BLOCKED_ADDRESS
+            : FailureReason.BAD_REDIRECT,
+        "redirect from " + from.uri() + " to " + location + " refused: " + verdict.message());
   }
 
   /** One request and its response: a result, or a redirect to follow. */
