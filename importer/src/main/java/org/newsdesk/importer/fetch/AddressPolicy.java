@@ -36,6 +36,8 @@ public final class AddressPolicy {
           "[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*");
   private static final Pattern NUMERIC_LABEL = Pattern.compile("(?:0x[0-9a-f]*|[0-9]+)");
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f:.]+");
+  private static final Pattern DOTTED_QUAD =
+      Pattern.compile("(?:0|[1-9]\\d{0,2})(?:\\.(?:0|[1-9]\\d{0,2})){3}");
 
   private static final List<Range> BLOCKED_V4 =
       List.of(
@@ -483,6 +485,7 @@ public final class AddressPolicy {
       String text = entry.toLowerCase(Locale.ROOT);
       try {
         if (text.indexOf('/') >= 0) {
+          strict(text.substring(0, text.indexOf('/')));
           return new AllowRule(Range.of(text, "allowed"), 0);
         }
         String host = text;
@@ -498,9 +501,7 @@ public final class AddressPolicy {
           host = text.substring(0, colon);
           port = parsePort(text.substring(colon), entry);
         }
-        String bare = host;
-        InetAddress address = literal(bare).orElseThrow(() -> new IllegalArgumentException(bare));
-        byte[] bytes = address.getAddress();
+        byte[] bytes = strict(host).getAddress();
         return new AllowRule(new Range(bytes, bytes.length * 8, "allowed"), port);
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(
@@ -509,6 +510,14 @@ public final class AddressPolicy {
                 + "' is not an address, address:port or CIDR (host names are not accepted)",
             e);
       }
+    }
+
+    /** An address written plainly: four decimal parts, or IPv6; no inet_aton shorthand. */
+    private static InetAddress strict(String host) {
+      if (host.indexOf(':') < 0 && !DOTTED_QUAD.matcher(host).matches()) {
+        throw new IllegalArgumentException(host);
+      }
+      return literal(host).orElseThrow(() -> new IllegalArgumentException(host));
     }
 
     private static int parsePort(String colonAndPort, String entry) {

@@ -202,6 +202,14 @@ class AddressPolicyTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> AddressPolicy.guarded(List.of("10.0.0.0/33")))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AddressPolicy.guarded(List.of("8089")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AddressPolicy.guarded(List.of("127.1:8089")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AddressPolicy.guarded(List.of("010.0.0.1")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AddressPolicy.guarded(List.of("0x7f.1/8")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
