@@ -16,6 +16,7 @@ import org.newsdesk.api.common.ApiConfig;
 import org.newsdesk.api.common.BadUserInputException;
 import org.newsdesk.api.common.PageInfo;
 import org.newsdesk.api.common.Paging;
+import org.newsdesk.api.common.PublicErrors;
 import org.newsdesk.api.source.SourceNode;
 import org.newsdesk.core.article.ArticleFilter;
 import org.newsdesk.core.article.ArticleRepository.Scored;
@@ -25,6 +26,7 @@ import org.newsdesk.core.source.SourceService;
 
 /** Article listings, search and lookups, and the article relations of other types (batched). */
 @GraphQLApi
+@PublicErrors
 public class ArticleGraphQL {
 
   private static final int MAX_QUERY_CHARS = 500;

@@ -9,9 +9,11 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.newsdesk.api.article.ArticleNode;
+import org.newsdesk.api.common.PublicErrors;
 
 /** Live updates over GraphQL-over-WebSocket. */
 @GraphQLApi
+@PublicErrors
 public class LiveGraphQL {
 
   private final ArticleAddedFeed feed;

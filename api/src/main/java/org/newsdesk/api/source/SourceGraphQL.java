@@ -10,12 +10,14 @@ import org.eclipse.microprofile.graphql.Query;
 import org.newsdesk.api.common.BadUserInputException;
 import org.newsdesk.api.common.PageInfo;
 import org.newsdesk.api.common.Paging;
+import org.newsdesk.api.common.PublicErrors;
 import org.newsdesk.core.source.Source;
 import org.newsdesk.core.source.SourceFilter;
 import org.newsdesk.core.source.SourceService;
 
 /** Source listings and lookups. */
 @GraphQLApi
+@PublicErrors
 public class SourceGraphQL {
 
   private final SourceService sources;
