@@ -1,9 +1,6 @@
 package org.newsdesk.importer.parse;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -271,16 +268,19 @@ public final class Charsets {
     if (!nonAscii) {
       return Utf8.ASCII;
     }
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return Utf8.VALID_NON_ASCII;
-    } catch (CharacterCodingException e) {
-      return Utf8.INVALID;
+    int i = 0;
+    while (i < bytes.length) {
+      if (bytes[i] >= 0) {
+        i++;
+        continue;
+      }
+      int len = sequenceLength(bytes, i);
+      if (len == 0) {
+        return Utf8.INVALID;
+      }
+      i += len;
     }
+    return Utf8.VALID_NON_ASCII;
   }
 
   private static boolean isSingleByte(Charset cs) {

@@ -57,6 +57,10 @@ public final class Dates {
               + "|(?<word>[A-Za-z][A-Za-z.]*)"
               + "|(?<other>[^\\s,])");
 
+  private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private static final Pattern NUMERIC_DATE =
       Pattern.compile("(?<!\\d)(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{2}|\\d{4})(?!\\d)");
 
@@ -159,15 +163,26 @@ public final class Dates {
    * @param now the current time, for clamping dates in the future (no clamping when null)
    */
   public static DateResult parse(String raw, DateOrder order, ZoneId zone, Instant now) {
+    return parse(raw, order, zone, now, true);
+  }
+
+  /**
+   * {@link #parse(String, DateOrder, ZoneId, Instant)}, with or without the fast path for the
+   * common spellings (which must not change any result: the tests compare the two).
+   */
+  static DateResult parse(String raw, DateOrder order, ZoneId zone, Instant now, boolean fast) {
     if (raw == null || raw.isBlank()) {
       return DateResult.NONE;
     }
     ZoneId z = zone == null ? ZoneOffset.UTC : zone;
-    String s = raw.replaceAll("\\([^)]*\\)", " ").replace('\u00A0', ' ').trim();
-    s = s.replaceAll("\\s+", " ");
-    Fields f = iso(s);
+    Fields f = fast ? Common.parse(raw) : null;
     if (f == null) {
-      f = tokens(s, order);
+      String s = PARENTHESES.matcher(raw).replaceAll(" ").replace('\u00A0', ' ').trim();
+      s = WHITESPACE.matcher(s).replaceAll(" ");
+      f = iso(s);
+      if (f == null) {
+        f = tokens(s, order);
+      }
     }
     if (f == null || f.year == null || f.month == null) {
       return new DateResult(null, "unreadable date \"" + shorten(raw) + "\"");
@@ -273,6 +288,222 @@ public final class Dates {
     ZoneOffset offset;
     DayOfWeek weekday;
     String warning;
+  }
+
+  /**
+   * The two spellings nearly every feed uses, read without regular expressions: RFC 822 as RSS
+   * writes it ({@code Mon, 06 Sep 2021 16:45:00 +0000}, the weekday and the seconds optional, the
+   * zone an offset or a name such as {@code GMT} or {@code EST}) and ISO 8601 as Atom writes it
+   * ({@code 2021-09-06T16:45:00.123+02:00}, the time, seconds, fraction and offset optional).
+   * Anything else, even a near miss, gives null and is left to the general readers, which read
+   * these spellings to the same fields.
+   */
+  /** Whether the fast path reads {@code raw} (for the tests). */
+  static boolean isCommonSpelling(String raw) {
+    return raw != null && Common.parse(raw) != null;
+  }
+
+  private static final class Common {
+    private final String s;
+    private final int end;
+    private int i;
+
+    private Common(String s, int start, int end) {
+      this.s = s;
+      this.i = start;
+      this.end = end;
+    }
+
+    static Fields parse(String raw) {
+      int start = 0;
+      int end = raw.length();
+      while (start < end && raw.charAt(start) <= ' ') {
+        start++;
+      }
+      while (end > start && raw.charAt(end - 1) <= ' ') {
+        end--;
+      }
+      if (end - start < 10) {
+        return null;
+      }
+      Common c = new Common(raw, start, end);
+      return isDigit(raw.charAt(start)) && raw.charAt(start + 4) == '-' ? c.iso() : c.rfc822();
+    }
+
+    private Fields rfc822() {
+      Fields f = new Fields();
+      if (isLetter(peek())) {
+        String name = word(3);
+        DayOfWeek weekday = name == null ? null : WEEKDAYS.get(name);
+        if (weekday == null || !take(',') || !take(' ')) {
+          return null;
+        }
+        f.weekday = weekday;
+      }
+      int day = digits(1, 2);
+      if (day < 0 || day > 31 || !take(' ')) {
+        return null;
+      }
+      f.day = day;
+      String name = word(3);
+      Integer month = name == null ? null : MONTHS.get(name);
+      if (month == null || !take(' ')) {
+        return null;
+      }
+      f.month = month;
+      int year = digits(4, 4);
+      if (year < 0 || !take(' ') || !time(f) || !take(' ')) {
+        return null;
+      }
+      f.year = year;
+      if (peek() == '+' || peek() == '-') {
+        f.offset = offset(false);
+      } else {
+        String zone = word(4);
+        Integer minutes = zone == null ? null : ZONES.get(zone);
+        f.offset = minutes == null ? null : ZoneOffset.ofTotalSeconds(minutes * 60);
+      }
+      return f.offset != null && i == end ? f : null;
+    }
+
+    private Fields iso() {
+      Fields f = new Fields();
+      int year = digits(4, 4);
+      if (year < 0 || !take('-')) {
+        return null;
+      }
+      int month = digits(2, 2);
+      if (month < 0 || !take('-')) {
+        return null;
+      }
+      int day = digits(2, 2);
+      if (day < 0) {
+        return null;
+      }
+      f.year = year;
+      f.month = month;
+      f.day = day;
+      if (i == end) {
+        return f;
+      }
+      if (!take('T') || !time(f)) {
+        return null;
+      }
+      if (f.second != null && peek() == '.') {
+        i++;
+        int from = i;
+        int nanos = 0;
+        while (i < end && isDigit(s.charAt(i)) && i - from < 9) {
+          nanos = nanos * 10 + (s.charAt(i++) - '0');
+        }
+        int count = i - from;
+        if (count == 0 || (i < end && isDigit(s.charAt(i)))) {
+          return null;
+        }
+        for (int k = count; k < 9; k++) {
+          nanos *= 10;
+        }
+        f.nanos = nanos;
+      }
+      if (i == end) {
+        return f;
+      }
+      if (take('Z')) {
+        f.offset = ZoneOffset.UTC;
+      } else if (peek() == '+' || peek() == '-') {
+        f.offset = offset(true);
+      }
+      return f.offset != null && i == end ? f : null;
+    }
+
+    /** {@code HH:MM} or {@code HH:MM:SS}. */
+    private boolean time(Fields f) {
+      int hour = digits(2, 2);
+      if (hour < 0 || !take(':')) {
+        return false;
+      }
+      int minute = digits(2, 2);
+      if (minute < 0) {
+        return false;
+      }
+      f.hour = hour;
+      f.minute = minute;
+      if (peek() == ':') {
+        i++;
+        int second = digits(2, 2);
+        if (second < 0) {
+          return false;
+        }
+        f.second = second;
+      }
+      return true;
+    }
+
+    /** {@code +HHMM} (RFC 822) or {@code +HH:MM} (ISO 8601), at most ±18:00; else null. */
+    private ZoneOffset offset(boolean colon) {
+      int sign = s.charAt(i++) == '-' ? -1 : 1;
+      int hours;
+      int minutes;
+      if (colon) {
+        hours = digits(2, 2);
+        if (hours < 0 || !take(':')) {
+          return null;
+        }
+        minutes = digits(2, 2);
+      } else {
+        int hhmm = digits(4, 4);
+        hours = hhmm / 100;
+        minutes = hhmm % 100;
+      }
+      int seconds = hours * 3600 + minutes * 60;
+      if (hours < 0 || minutes < 0 || minutes > 59 || seconds > 18 * 3600) {
+        return null;
+      }
+      return ZoneOffset.ofTotalSeconds(sign * seconds);
+    }
+
+    /** An unsigned number of {@code min} to {@code max} digits not followed by another, or -1. */
+    private int digits(int min, int max) {
+      int from = i;
+      int v = 0;
+      while (i < end && i - from < max && isDigit(s.charAt(i))) {
+        v = v * 10 + (s.charAt(i++) - '0');
+      }
+      int count = i - from;
+      return count >= min && (i == end || !isDigit(s.charAt(i))) ? v : -1;
+    }
+
+    /** A run of at most {@code max} ASCII letters not followed by another, lower-cased, or null. */
+    private String word(int max) {
+      int from = i;
+      while (i < end && i - from < max && isLetter(s.charAt(i))) {
+        i++;
+      }
+      if (i == from || (i < end && isLetter(s.charAt(i)))) {
+        return null;
+      }
+      return s.substring(from, i).toLowerCase(Locale.ROOT);
+    }
+
+    private boolean take(char c) {
+      if (i < end && s.charAt(i) == c) {
+        i++;
+        return true;
+      }
+      return false;
+    }
+
+    private char peek() {
+      return i < end ? s.charAt(i) : 0;
+    }
+
+    private static boolean isDigit(char c) {
+      return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
   }
 
   private static Fields iso(String s) {

@@ -127,7 +127,7 @@ public final class DocumentParser {
     ParsedDocument doc =
         switch (kind) {
           case JSON -> new JsonFeedParser(limits, clock).parse(text, ctx);
-          case XML_FEED -> new XmlFeedParser(limits).parse(bytes, ctx);
+          case XML_FEED -> new XmlFeedParser(limits).parse(bytes, decoded, ctx);
           case HTML -> new HtmlArticleParser(limits, clock).parse(text, ctx);
           case ARCHIVE -> new ArchiveParser(limits, clock).parse(text, ctx);
           case UNKNOWN -> {

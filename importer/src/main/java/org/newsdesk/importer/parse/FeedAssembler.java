@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Turns the raw values of a {@link FeedReader} into the parse records: plain text fields repaired
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
 final class FeedAssembler {
 
   private static final int SUMMARY_CHARS = 500;
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private FeedAssembler() {}
 
@@ -57,11 +55,12 @@ final class FeedAssembler {
       Instant now,
       List<String> warnings,
       ParseLimits limits) {
-    String content = html(re.content.get(), limits);
+    HtmlField contentField = htmlField(re.content.get(), limits);
+    String content = contentField == null ? null : contentField.html();
     String summary = html(re.summary.get(), limits);
     String text =
-        content != null && !content.isEmpty()
-            ? toText(content)
+        contentField != null && !contentField.html().isEmpty()
+            ? contentField.text()
             : summary != null ? toText(summary) : null;
     if (text != null && text.isEmpty()) {
       text = null;
@@ -123,20 +122,62 @@ final class FeedAssembler {
 
   /** A text construct as sanitized HTML. */
   private static String html(FeedReader.RawText raw, ParseLimits limits) {
-    if (raw == null) {
-      return null;
-    }
+    return raw == null ? null : html(raw, repair(raw.value()), limits);
+  }
+
+  /** {@link #html(FeedReader.RawText, ParseLimits)} with the value already repaired. */
+  private static String html(FeedReader.RawText raw, String repaired, ParseLimits limits) {
     String out;
     if (raw.kind() == FeedReader.Kind.TEXT) {
-      out = escape(repair(raw.value()).strip());
+      out = escape(repaired.strip());
     } else {
-      out = sanitize(repair(raw.value()), raw.base());
+      out = sanitize(repaired, raw.base());
     }
     if (out == null || out.isBlank()) {
       // present but empty, or nothing left after sanitizing: an empty value, not a missing one
       return "";
     }
     return cut(out, limits.maxFieldChars());
+  }
+
+  /**
+   * A text construct as sanitized HTML, and that HTML's plain text as {@link #toText} gives it.
+   *
+   * @param html as {@link #html} returns it
+   * @param text {@code toText(html)}
+   */
+  private record HtmlField(String html, String text) {}
+
+  /**
+   * What {@link #html} and then {@link #toText} of its result give, sanitizing and extracting the
+   * text from one parse of the markup.
+   *
+   * @return null where {@link #html} gives null
+   */
+  private static HtmlField htmlField(FeedReader.RawText raw, ParseLimits limits) {
+    if (raw == null) {
+      return null;
+    }
+    String repaired = repair(raw.value());
+    if (raw.kind() == FeedReader.Kind.TEXT || !hasMarkup(repaired)) {
+      String out = html(raw, repaired, limits);
+      return out == null ? null : new HtmlField(out, toText(out));
+    }
+    Html.Clean clean = Html.clean(repaired, raw.base());
+    String out = clean.html();
+    if (out.isBlank()) {
+      return new HtmlField("", "");
+    }
+    if (out.length() > limits.maxFieldChars()) {
+      out = cut(out, limits.maxFieldChars());
+      return new HtmlField(out, toText(out));
+    }
+    return new HtmlField(out, hasMarkup(out) ? clean.text() : out.strip());
+  }
+
+  /** Whether {@code s} holds a tag or a character reference, so needs an HTML parser. */
+  private static boolean hasMarkup(String s) {
+    return s.indexOf('<') >= 0 || s.indexOf('&') >= 0;
   }
 
   private static String plainText(String s) {
@@ -164,14 +205,14 @@ final class FeedAssembler {
 
   /** Sanitizes, skipping the sanitizer for text that holds neither markup nor references. */
   private static String sanitize(String html, URI base) {
-    if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+    if (!hasMarkup(html)) {
       return escape(html.strip());
     }
     return Html.sanitize(html, base);
   }
 
   private static String toText(String html) {
-    if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+    if (!hasMarkup(html)) {
       return html.strip();
     }
     return Html.toText(html);
@@ -189,7 +230,7 @@ final class FeedAssembler {
   }
 
   static String collapse(String s) {
-    return WHITESPACE.matcher(s).replaceAll(" ").strip();
+    return Html.collapse(s);
   }
 
   private static String cut(String s, int max) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
@@ -18,7 +19,6 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * HTML helpers for parsed content: sanitizing, converting to plain text, and summarizing.
@@ -142,6 +142,9 @@ public final class Html {
           "form",
           "fieldset",
           "center");
+
+  private static final Set<String> TABLE_PARTS =
+      Set.of("table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "td", "th");
 
   private static final Set<String> LINE_BREAKS = Set.of("br", "li", "dt", "dd", "tr");
 
@@ -443,12 +446,50 @@ public final class Html {
     if (html.isBlank()) {
       return "";
     }
+    return cleaned(html, base).html().strip();
+  }
+
+  /** The body of the sanitized fragment, set to serialize as {@link #sanitize} returns it. */
+  private static Element cleaned(String html, URI base) {
     Document dirty = Jsoup.parseBodyFragment(html, base == null ? "" : base.toString());
     prepare(dirty.body(), base);
     Document clean = new Cleaner(SAFELIST).clean(dirty);
     finish(clean.body());
     clean.outputSettings().prettyPrint(false).charset("UTF-8");
-    return clean.body().html().strip();
+    return clean.body();
+  }
+
+  /**
+   * A sanitized fragment and its plain text.
+   *
+   * @param html the fragment as {@link #sanitize} returns it
+   * @param text the plain text of {@code html} as {@link #toText} returns it
+   */
+  public record Clean(String html, String text) {}
+
+  /**
+   * Sanitizes a fragment and extracts its text from one parse: the same as {@code sanitize(html,
+   * base)} and {@code toText(sanitize(html, base))}, without parsing the sanitized fragment again.
+   *
+   * @param html the fragment, may be null
+   * @param base the URL relative references are resolved against, may be null
+   * @return both, each null when {@code html} is null
+   */
+  public static Clean clean(String html, URI base) {
+    if (html == null) {
+      return new Clean(null, null);
+    }
+    if (html.isBlank()) {
+      return new Clean("", "");
+    }
+    Element body = cleaned(html, base);
+    String out = body.html().strip();
+    if (out.isEmpty()) {
+      return new Clean(out, "");
+    }
+    TextCollector collector = new TextCollector(true);
+    walk(body, collector);
+    return new Clean(out, collector.reparseSafe ? collector.result() : toText(out));
   }
 
   private static final List<String> URL_ATTRIBUTES =
@@ -683,28 +724,93 @@ public final class Html {
       return "";
     }
     Document doc = Jsoup.parseBodyFragment(html);
-    for (String tag : REMOVED_WITH_CONTENT) {
-      doc.body().select(tag).remove();
-    }
-    TextCollector collector = new TextCollector();
-    doc.body().traverse(collector);
+    TextCollector collector = new TextCollector(false);
+    walk(doc.body(), collector);
     return collector.result();
   }
 
-  private static final class TextCollector implements NodeVisitor {
+  /** What {@link #walk} calls for each node. */
+  private interface Visitor {
+    /** Called on the way down; false skips the node's children and its {@code tail}. */
+    boolean head(Node node);
+
+    /** Called on the way up. */
+    void tail(Node node);
+  }
+
+  /**
+   * Depth-first walk below and including {@code root}: {@code head} on the way down, {@code tail}
+   * on the way up; the children of a node whose {@code head} says no are skipped, and so is its
+   * {@code tail}.
+   */
+  private static void walk(Node root, Visitor visitor) {
+    Node node = root;
+    while (node != null) {
+      boolean enter = visitor.head(node);
+      if (enter && node.childNodeSize() > 0) {
+        node = node.childNode(0);
+        continue;
+      }
+      if (enter) {
+        visitor.tail(node);
+      }
+      while (node != root && node.nextSibling() == null) {
+        node = node.parent();
+        visitor.tail(node);
+      }
+      if (node == root) {
+        return;
+      }
+      node = node.nextSibling();
+    }
+  }
+
+  /**
+   * Collects the text of a tree. Elements removed with their content are skipped. With {@code
+   * asReparsed}, adjacent text nodes are read as one, as they would be after serializing the tree
+   * and parsing it again.
+   */
+  private static final class TextCollector implements Visitor {
     private final StringBuilder out = new StringBuilder();
+    private final boolean asReparsed;
+    private final StringBuilder pending = new StringBuilder();
     private int preDepth;
 
+    /**
+     * With {@code asReparsed}: whether parsing the serialized tree again is sure to give the same
+     * text. Not so when the tree holds what the HTML parser moves or ends by context: table parts
+     * (foster parenting), a list item or definition term outside its list, a carriage return (read
+     * back as a line feed) or a NUL (dropped).
+     */
+    boolean reparseSafe = true;
+
+    TextCollector(boolean asReparsed) {
+      this.asReparsed = asReparsed;
+    }
+
     @Override
-    public void head(Node node, int depth) {
+    public boolean head(Node node) {
       if (node instanceof TextNode t) {
-        String text = preDepth > 0 ? t.getWholeText() : t.text();
-        if (preDepth == 0) {
-          text = decodeEntityText(text);
+        if (asReparsed) {
+          String whole = t.getWholeText();
+          if (whole.indexOf('\r') >= 0 || whole.indexOf('\u0000') >= 0) {
+            reparseSafe = false;
+          }
+          pending.append(whole);
+        } else {
+          appendText(t.getWholeText());
         }
-        out.append(text);
-      } else if (node instanceof Element el) {
+        return true;
+      }
+      flush();
+      if (node instanceof Element el) {
         String tag = el.normalName();
+        if (REMOVED_WITH_CONTENT.contains(tag)) {
+          return false;
+        }
+        if (asReparsed && reparseSafe) {
+          reparseSafe = isReparseSafe(el, tag);
+        }
         if (tag.equals("pre")) {
           preDepth++;
         }
@@ -714,11 +820,13 @@ public final class Html {
           out.append(LINE_BREAKS.contains(tag) ? "\n" : "\n\n");
         }
       }
+      return true;
     }
 
     @Override
-    public void tail(Node node, int depth) {
+    public void tail(Node node) {
       if (node instanceof Element el) {
+        flush();
         String tag = el.normalName();
         if (tag.equals("pre")) {
           preDepth--;
@@ -731,24 +839,91 @@ public final class Html {
       }
     }
 
+    private void flush() {
+      if (pending.length() > 0) {
+        String whole = pending.toString();
+        pending.setLength(0);
+        appendText(whole);
+      }
+    }
+
+    private void appendText(String whole) {
+      if (preDepth > 0) {
+        out.append(whole);
+      } else {
+        out.append(decodeEntityText(StringUtil.normaliseWhitespace(whole)));
+      }
+    }
+
     String result() {
-      String s = out.toString().replace('\u00A0', ' ');
-      StringBuilder lines = new StringBuilder(s.length());
-      int blank = 0;
-      for (String line : s.split("\n", -1)) {
-        String l = line.replaceAll("[ \\t\\x0B\\f\\r]+", " ").strip();
-        if (l.isEmpty()) {
-          blank++;
-          continue;
-        }
+      flush();
+      return lines(out);
+    }
+
+    private static boolean isReparseSafe(Element el, String tag) {
+      if (TABLE_PARTS.contains(tag)) {
+        return false;
+      }
+      String parent = el.parent() == null ? "" : el.parent().normalName();
+      return switch (tag) {
+        case "li" -> parent.equals("ul") || parent.equals("ol");
+        case "dt", "dd" -> parent.equals("dl");
+        default -> true;
+      };
+    }
+  }
+
+  /**
+   * Text with non-breaking spaces as spaces, each line stripped and its runs of spaces and tabs
+   * collapsed, empty lines dropped, and one blank line where at least one stood.
+   */
+  private static String lines(CharSequence s) {
+    int n = s.length();
+    StringBuilder lines = new StringBuilder(n);
+    int blank = 0;
+    int start = 0;
+    while (start <= n) {
+      int end = start;
+      while (end < n && s.charAt(end) != '\n') {
+        end++;
+      }
+      int from = start;
+      int to = end;
+      while (from < to && isStripped(s.charAt(from))) {
+        from++;
+      }
+      while (to > from && isStripped(s.charAt(to - 1))) {
+        to--;
+      }
+      if (from == to) {
+        blank++;
+      } else {
         if (lines.length() > 0) {
           lines.append(blank > 0 ? "\n\n" : "\n");
         }
         blank = 0;
-        lines.append(l);
+        boolean run = false;
+        for (int i = from; i < to; i++) {
+          char c = s.charAt(i);
+          if (c == '\u00A0' || c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r') {
+            if (!run) {
+              lines.append(' ');
+              run = true;
+            }
+          } else {
+            lines.append(c);
+            run = false;
+          }
+        }
       }
-      return lines.toString();
+      start = end + 1;
     }
+    return lines.toString();
+  }
+
+  /** What {@link String#strip()} removes, and the non-breaking space read as a space. */
+  private static boolean isStripped(char c) {
+    return c == '\u00A0' || Character.isWhitespace(c);
   }
 
   /**
@@ -765,12 +940,72 @@ public final class Html {
     String text = maybeHtml;
     if (text.indexOf('<') >= 0 || text.indexOf('&') >= 0) {
       Document doc = Jsoup.parseBodyFragment(text);
-      for (String tag : REMOVED_WITH_CONTENT) {
-        doc.body().select(tag).remove();
-      }
+      removeWithContent(doc.body());
       text = decodeEntityText(doc.body().text());
     }
-    return text.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+    return collapse(text.replace('\u00A0', ' '));
+  }
+
+  /** Removes the elements that are dropped with their content, in one walk. */
+  private static void removeWithContent(Element root) {
+    List<Element> removed = new ArrayList<>();
+    walk(
+        root,
+        new Visitor() {
+          @Override
+          public boolean head(Node node) {
+            if (node instanceof Element el && REMOVED_WITH_CONTENT.contains(el.normalName())) {
+              removed.add(el);
+              return false;
+            }
+            return true;
+          }
+
+          @Override
+          public void tail(Node node) {}
+        });
+    for (Element el : removed) {
+      el.remove();
+    }
+  }
+
+  /**
+   * {@code s} with every run of ASCII whitespace ({@code \\s}: space, tab, line feed, vertical tab,
+   * form feed, carriage return) as one space, then stripped.
+   */
+  static String collapse(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (isAsciiSpace(c) && (c != ' ' || (i + 1 < n && isAsciiSpace(s.charAt(i + 1))))) {
+        break;
+      }
+      i++;
+    }
+    if (i == n) {
+      return s.strip();
+    }
+    StringBuilder out = new StringBuilder(n);
+    out.append(s, 0, i);
+    boolean run = false;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (isAsciiSpace(c)) {
+        if (!run) {
+          out.append(' ');
+          run = true;
+        }
+      } else {
+        out.append(c);
+        run = false;
+      }
+    }
+    return out.toString().strip();
+  }
+
+  private static boolean isAsciiSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /**

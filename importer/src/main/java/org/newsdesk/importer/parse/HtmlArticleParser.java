@@ -157,8 +157,9 @@ public final class HtmlArticleParser {
     if (body != null) {
       Element figcaption = body.selectFirst("figcaption");
       caption = figcaption == null ? null : Html.plain(figcaption.text());
-      content = Html.sanitize(ParseLimits.cut(body.html(), limits.maxFieldChars()), base);
-      text = Html.toText(content);
+      Html.Clean clean = Html.clean(ParseLimits.cut(body.html(), limits.maxFieldChars()), base);
+      content = clean.html();
+      text = clean.text();
     }
     String articleBody = ldText(ld, "articleBody");
     if (articleBody != null && (text == null || text.length() < articleBody.length() / 2)) {
@@ -169,8 +170,9 @@ public final class HtmlArticleParser {
           b.append("<p>").append(Html.escape(p.strip())).append("</p>");
         }
       }
-      content = Html.sanitize(ParseLimits.cut(b.toString(), limits.maxFieldChars()), base);
-      text = Html.toText(content);
+      Html.Clean clean = Html.clean(ParseLimits.cut(b.toString(), limits.maxFieldChars()), base);
+      content = clean.html();
+      text = clean.text();
     }
     if ((title == null || title.isEmpty()) && (text == null || text.isEmpty())) {
       throw new ParseException(ParseException.Reason.MALFORMED, "no article found in the page");

@@ -161,8 +161,9 @@ public final class JsonFeedParser {
     String content = null;
     String text = null;
     if (html != null && !html.isBlank()) {
-      content = Html.sanitize(ParseLimits.cut(html, limits.maxFieldChars()), itemBase);
-      text = Html.toText(content);
+      Html.Clean clean = Html.clean(ParseLimits.cut(html, limits.maxFieldChars()), itemBase);
+      content = clean.html();
+      text = clean.text();
     } else if (plainText != null && !plainText.isBlank()) {
       text = plainText.strip();
       StringBuilder b = new StringBuilder();

@@ -63,6 +63,17 @@ public final class XmlFeedParser {
    *     broken to yield anything
    */
   public ParsedDocument parse(byte[] bytes, SourceContext ctx) throws ParseException {
+    return parse(bytes, null, ctx);
+  }
+
+  /**
+   * Parses one feed document whose bytes have already been decoded with {@link Charsets#decode} for
+   * the same context, so that they are not decoded twice.
+   *
+   * @param decoded the decoded bytes, or null to decode them here
+   */
+  ParsedDocument parse(byte[] bytes, Charsets.Decoded decoded, SourceContext ctx)
+      throws ParseException {
     if (bytes == null || bytes.length == 0) {
       throw new ParseException(ParseException.Reason.EMPTY, "empty document");
     }
@@ -74,7 +85,7 @@ public final class XmlFeedParser {
     SourceContext context = ctx == null ? SourceContext.defaults() : ctx;
     Instant deadline = limits.deadlineFrom(Instant.now());
     try {
-      return read(bytes, context, deadline);
+      return read(bytes, decoded, context, deadline);
     } catch (ParseException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
@@ -82,10 +93,11 @@ public final class XmlFeedParser {
     }
   }
 
-  private ParsedDocument read(byte[] bytes, SourceContext ctx, Instant deadline)
+  private ParsedDocument read(
+      byte[] bytes, Charsets.Decoded known, SourceContext ctx, Instant deadline)
       throws ParseException {
     List<String> warnings = new ArrayList<>();
-    Charsets.Decoded charset = Charsets.decode(bytes, ctx.contentType());
+    Charsets.Decoded charset = known != null ? known : Charsets.decode(bytes, ctx.contentType());
     warnings.addAll(charset.warnings());
     boolean bozo = !warnings.isEmpty();
     if (isPlainText(ctx.contentType())) {

@@ -145,4 +145,81 @@ class DatesTest {
     assertThat(Dates.inferFromWeekday("13/11/2017", "on Monday")).isNull();
     assertThat(Dates.inferFromWeekday("03/11/2017", "Friday or Saturday")).isNull();
   }
+
+  @Test
+  void theFastPathReadsTheCommonSpellingsAsTheGeneralReadersDo() {
+    java.util.Random rnd = new java.util.Random(11);
+    String[] zones = {
+      "GMT", "UT", "UTC", "Z", "z", "gmt", "EST", "CEST", "PDT", "A", "N", "J", "XYZ", "+0000",
+      "-0800", "+0530", "+1859", "+1900", "-0060", "+05:30", "+000", "+00000"
+    };
+    String[] offsets = {"Z", "z", "+02:00", "-05:30", "+0200", "+19:00", "+02:60", "+02", ""};
+    String[] weekdays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "THU", "Thursday", "Thx"};
+    String[] months = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "MAY",
+      "June", "Foo"
+    };
+    int common = 0;
+    for (int n = 0; n < 20_000; n++) {
+      int year = 1850 + rnd.nextInt(260);
+      String y = rnd.nextInt(20) == 0 ? String.valueOf(year % 100) : String.valueOf(year);
+      int month = 1 + rnd.nextInt(rnd.nextInt(10) == 0 ? 13 : 12);
+      int day = rnd.nextInt(rnd.nextInt(10) == 0 ? 33 : 29) + (rnd.nextInt(10) == 0 ? 0 : 1);
+      String hh = two(rnd.nextInt(rnd.nextInt(20) == 0 ? 26 : 24));
+      String mm = two(rnd.nextInt(rnd.nextInt(20) == 0 ? 61 : 60));
+      String ss = two(rnd.nextInt(rnd.nextInt(20) == 0 ? 61 : 60));
+      String raw;
+      if (rnd.nextBoolean()) {
+        String dd = rnd.nextBoolean() ? two(day) : String.valueOf(day);
+        String time = hh + ":" + mm + (rnd.nextInt(5) == 0 ? "" : ":" + ss);
+        String weekday = rnd.nextInt(4) == 0 ? "" : weekdays[rnd.nextInt(weekdays.length)] + ", ";
+        String mon = rnd.nextInt(8) == 0 ? months[rnd.nextInt(months.length)] : months[month - 1];
+        raw =
+            weekday
+                + dd
+                + " "
+                + mon
+                + " "
+                + y
+                + " "
+                + time
+                + " "
+                + zones[rnd.nextInt(zones.length)];
+      } else {
+        String date = y + "-" + two(month) + "-" + two(day);
+        StringBuilder frac = new StringBuilder(rnd.nextInt(3) == 0 ? "." : "");
+        for (int k = frac.length() == 0 ? 0 : 1 + rnd.nextInt(12); k > 0; k--) {
+          frac.append(rnd.nextInt(10));
+        }
+        String time =
+            switch (rnd.nextInt(6)) {
+              case 0 -> "";
+              case 1 -> "T" + hh + ":" + mm;
+              case 2 -> "t" + hh + ":" + mm + ":" + ss;
+              default -> "T" + hh + ":" + mm + ":" + ss + frac;
+            };
+        raw = date + time + (time.isEmpty() ? "" : offsets[rnd.nextInt(offsets.length)]);
+      }
+      if (rnd.nextInt(10) == 0) {
+        raw = " " + raw + "\n";
+      }
+      for (ZoneId zone : new ZoneId[] {ZoneOffset.UTC, ZoneId.of("America/New_York")}) {
+        assertThat(Dates.parse(raw, null, zone, NOW, true))
+            .as(raw)
+            .isEqualTo(Dates.parse(raw, null, zone, NOW, false));
+      }
+      if (Dates.isCommonSpelling(raw)) {
+        common++;
+      }
+    }
+    assertThat(common).isGreaterThan(5_000);
+    assertThat(Dates.isCommonSpelling("Mon, 06 Sep 2021 16:45:00 +0000")).isTrue();
+    assertThat(Dates.isCommonSpelling("6 Sep 2021 16:45 GMT")).isTrue();
+    assertThat(Dates.isCommonSpelling("2021-09-06T16:45:00.123+02:00")).isTrue();
+    assertThat(Dates.isCommonSpelling("2021-09-06")).isTrue();
+  }
+
+  private static String two(int v) {
+    return v < 10 ? "0" + v : String.valueOf(v);
+  }
 }

@@ -304,4 +304,98 @@ class HtmlTest {
     assertThat(Html.sanitize("  ", BASE)).isEmpty();
     assertThat(Html.toText(null)).isNull();
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "<p>First  para\n with <b>bold</b>.</p><p>Second&nbsp;one &amp; more</p>",
+        "<p>a &amp;amp;eacute; b</p><pre>\n\n  keep &amp;amp; this\n</pre>",
+        "x &amp<span>eacute;</span> y <span>a</span><span>b</span>",
+        "line&#13;\nbreak&#13;end<br>next\r\nline",
+        "<table><tr><td>a</td><td>b</td></tr><font>c</font></table>d",
+        "<p>one<button><p>two</p></button>three</p>",
+        "<ul><li>a<li>b</ul><dl><dt>t<dd>d</dl>",
+        "<div><script>x()</script>text<style>p{}</style><svg><text>s</text></svg>more</div>",
+        "<pre><code>&lt;b&gt; &amp;amp;</code></pre>",
+        "&lt;p&gt;escaped&lt;/p&gt; and <q>quote</q>",
+        "<iframe src=\"https://www.youtube.com/embed/x\">fallback</iframe> after",
+        "<img src=\"/a.jpg\" alt=\"x\"><figure><figcaption>cap</figcaption></figure>",
+        "  \u00A0 <p> \t spaced \u00A0 out \u2003 </p> \u00A0 ",
+        "<h1>T</h1>\n\n<h2>U</h2><blockquote><p>q</p></blockquote><hr>end",
+      })
+  void cleanGivesWhatSanitizeAndToTextGive(String html) {
+    assertClean(html);
+  }
+
+  @Test
+  void cleanGivesWhatSanitizeAndToTextGiveOnRandomFragments() {
+    String[] pieces = {
+      "<p>",
+      "</p>",
+      "<div>",
+      "</div>",
+      "<pre>",
+      "</pre>",
+      "<span>",
+      "</span>",
+      "<b>",
+      "</b>",
+      "<a href=\"x.html\">",
+      "</a>",
+      "<br>",
+      "<li>",
+      "<ul>",
+      "</ul>",
+      "<table>",
+      "<tr>",
+      "<td>",
+      "</td>",
+      "<script>",
+      "</script>",
+      "<font>",
+      "</font>",
+      "<button>",
+      "<code>",
+      "</code>",
+      "<h2>",
+      "</h2>",
+      "<img src=\"i.png\">",
+      "&amp;",
+      "&amp;amp;",
+      "&amp;eacute;",
+      "&eacute;",
+      "&#13;",
+      "&nbsp;",
+      "&lt;",
+      "&gt;",
+      "&",
+      ";",
+      "eacute",
+      " ",
+      "  ",
+      "\n",
+      "\r\n",
+      "\r",
+      "\t",
+      "word",
+      "Word.",
+      "é",
+      "\u2003"
+    };
+    java.util.Random rnd = new java.util.Random(5);
+    for (int n = 0; n < 3_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 1 + rnd.nextInt(24); k > 0; k--) {
+        sb.append(pieces[rnd.nextInt(pieces.length)]);
+      }
+      assertClean(sb.toString());
+    }
+  }
+
+  private static void assertClean(String html) {
+    Html.Clean clean = Html.clean(html, BASE);
+    String sanitized = Html.sanitize(html, BASE);
+    assertThat(clean.html()).as(html).isEqualTo(sanitized);
+    assertThat(clean.text()).as(html).isEqualTo(Html.toText(sanitized));
+  }
 }
