@@ -70,6 +70,37 @@ public class Source {
   @Column(name = "last_error")
   public String lastError;
 
+  /** The importer replica holding the fetch claim; null when unclaimed. */
+  @Column(name = "lease_owner")
+  public String leaseOwner;
+
+  /** Until when the fetch claim holds; a passed claim is free again. */
+  @Column(name = "lease_until")
+  public Instant leaseUntil;
+
+  /** The adapted polling interval in seconds; null before the first successful fetch. */
+  @Column(name = "fetch_interval_seconds")
+  public Integer fetchIntervalSeconds;
+
+  @Column(name = "last_success_at")
+  public Instant lastSuccessAt;
+
+  /** SHA-256 (hex) of the last body read, to skip parsing an unchanged body. */
+  @Column(name = "body_hash")
+  public String bodyHash;
+
+  /** Fetch each entry's article page for the full text. */
+  @Column(name = "full_article", nullable = false)
+  public boolean fullArticle;
+
+  /** Why the source is switched off, when it is. */
+  @Column(name = "disabled_reason")
+  public String disabledReason;
+
+  /** When the source was removed (softly: its articles stay); null while it is followed. */
+  @Column(name = "removed_at")
+  public Instant removedAt;
+
   /** The source's time zone, falling back to UTC when the stored name is not a valid zone. */
   public ZoneId zone() {
     try {
