@@ -1,6 +1,7 @@
 package org.newsdesk.core.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,16 +17,19 @@ import java.util.Optional;
 public class ArticleService {
 
   private final ArticleRepository articles;
+  private final Event<ArticlesStored> stored;
   private final Clock clock;
 
-  public ArticleService(ArticleRepository articles) {
+  public ArticleService(ArticleRepository articles, Event<ArticlesStored> stored) {
     this.articles = articles;
+    this.stored = stored;
     this.clock = Clock.systemUTC();
   }
 
   /**
    * Stores a batch of one source's articles in one transaction: new ones inserted, changed ones
-   * updated, unchanged ones left alone. When a batch names one identity twice, the last wins.
+   * updated, unchanged ones left alone. When a batch names one identity twice, the last wins. Fires
+   * {@link ArticlesStored} inside the transaction when anything was written.
    */
   @Transactional
   public ImportCounts store(long sourceId, List<ArticleDraft> drafts) {
@@ -36,8 +40,19 @@ public class ArticleService {
     }
     Instant now = clock.instant();
     ImportCounts counts = ImportCounts.ZERO;
+    List<Long> inserted = new ArrayList<>();
+    List<Long> updated = new ArrayList<>();
     for (ArticleDraft d : byIdentity.values()) {
-      counts = counts.plus(articles.upsert(sourceId, d, now).outcome());
+      ArticleRepository.Upserted u = articles.upsert(sourceId, d, now);
+      counts = counts.plus(u.outcome());
+      switch (u.outcome()) {
+        case INSERTED -> inserted.add(u.id());
+        case UPDATED -> updated.add(u.id());
+        case UNCHANGED -> {}
+      }
+    }
+    if (!inserted.isEmpty() || !updated.isEmpty()) {
+      stored.fire(new ArticlesStored(sourceId, List.copyOf(inserted), List.copyOf(updated)));
     }
     // Repeats of an identity inside the batch were read and merged: they count as unchanged.
     return counts.plus(new ImportCounts(0, 0, drafts.size() - byIdentity.size(), 0));
