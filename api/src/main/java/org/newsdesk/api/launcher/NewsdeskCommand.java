@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
       "Without a command, 'serve' runs. 'newsdesk COMMAND --help' tells more.",
       "",
       "Environment:",
-      "  QUARKUS_DATASOURCE_JDBC_URL  an external PostgreSQL (else an embedded one runs)",
+      "  QUARKUS_DATASOURCE_JDBC_URL  an external PostgreSQL (else one is embedded)",
       "  NEWSDESK_DATA_DIR            the embedded PostgreSQL's data (default ./data)",
       "  QUARKUS_HTTP_PORT            the HTTP port (default 8080)"
     })

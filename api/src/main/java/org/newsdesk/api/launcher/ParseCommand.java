@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Prints the normalized parse result of documents as JSON, without a database.",
       "",
-      "One JSON document per line on stdout. A file that cannot be parsed prints its typed",
-      "error as JSON, and the exit status is then 1."
+      "One JSON document per line on stdout. A file that cannot be parsed prints its typed"
+          + " error as JSON, and the exit status is then 1."
     })
 final class ParseCommand implements Callable<Integer> {
 
