@@ -172,7 +172,7 @@ class LauncherIT {
   }
 
   private static void awaitReady(int port, Process server) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
     while (System.nanoTime() < deadline) {
       assertThat(server.isAlive()).as("server exited: %s", output(server)).isTrue();
       try {
@@ -190,7 +190,7 @@ class LauncherIT {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("not ready in 90 s: " + output(server));
+    throw new AssertionError("not ready in 240 s: " + output(server));
   }
 
   private static JsonNode graphql(int port, String query) throws Exception {
