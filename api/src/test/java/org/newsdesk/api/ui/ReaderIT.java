@@ -118,7 +118,7 @@ class ReaderIT {
     input.sendKeys("\"Deir el-Zour\"");
     one("search-submit").click();
     waitUntil(b -> one("page-title").getText().equals("Search: \"Deir el-Zour\"") && loaded());
-    assertThat(texts("article-title")).contains(SEED_TITLE).allMatch(t -> t.contains("Deir"));
+    assertThat(texts("article-title")).contains(SEED_TITLE);
     List<WebElement> marks =
         browser.findElements(By.cssSelector("[data-test=article-highlight] mark"));
     assertThat(marks).isNotEmpty();
