@@ -1,5 +1,7 @@
 package org.newsdesk.api.launcher;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -55,6 +57,8 @@ final class ParseCommand implements Callable<Integer> {
       description = "IANA time zone of dates written without an offset. Default: ${DEFAULT-VALUE}.")
   String timeZone;
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Override
   public Integer call() {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
@@ -88,15 +92,25 @@ final class ParseCommand implements Callable<Integer> {
         out.println(ParsedDocumentJson.error(e, file.toString()));
         exit = 1;
       } catch (IOException e) {
-        out.println(
-            ParsedDocumentJson.error(
-                new ParseException(ParseException.Reason.EMPTY, "cannot read: " + e.getMessage()),
-                file.toString()));
+        out.println(unreadable(file, e));
         exit = 1;
       }
     }
     out.flush();
     return exit;
+  }
+
+  /** The error line of a file that could not be read at all (missing, a folder, no permission). */
+  static String unreadable(Path file, IOException e) {
+    String why =
+        e instanceof java.nio.file.NoSuchFileException
+            ? "no such file"
+            : e instanceof java.nio.file.AccessDeniedException
+                ? "permission denied"
+                : Files.isDirectory(file) ? "a folder, not a file" : String.valueOf(e.getMessage());
+    ObjectNode line = JSON.createObjectNode().put("file", file.toString());
+    line.putObject("error").put("reason", "UNREADABLE").put("message", "cannot read: " + why);
+    return line.toString();
   }
 
   private static byte[] read(Path file, long max) throws IOException, ParseException {
