@@ -32,7 +32,8 @@ public interface ImporterConfig {
 
   /**
    * How long a claim holds; a replica that dies leaves its sources claimed this long at most. Keep
-   * it above the fetch deadline plus the full-article fetches. Env: {@code NEWSDESK_IMPORTER_LEASE}.
+   * it above the fetch deadline plus the full-article fetches. Env: {@code
+   * NEWSDESK_IMPORTER_LEASE}.
    */
   @WithDefault("10m")
   Duration lease();
@@ -69,17 +70,17 @@ public interface ImporterConfig {
   Optional<String> instanceId();
 
   /**
-   * Switch a source off (with the reason stored) after this many failures in a row when the last
-   * is permanent (404, 410, an address the SSRF guard refuses, a bad URL or redirect); 0 never
-   * does, such sources are then retried at the longest interval. Env: {@code
+   * Switch a source off (with the reason stored) after this many failures in a row when the last is
+   * permanent (404, 410, an address the SSRF guard refuses, a bad URL or redirect); 0 never does,
+   * such sources are then retried at the longest interval. Env: {@code
    * NEWSDESK_IMPORTER_DISABLE_AFTER}.
    */
   @WithDefault("10")
   int disableAfter();
 
   /**
-   * Most article pages fetched per feed fetch for sources with the full-article option. Env:
-   * {@code NEWSDESK_IMPORTER_FULL_ARTICLE_MAX}.
+   * Most article pages fetched per feed fetch for sources with the full-article option. Env: {@code
+   * NEWSDESK_IMPORTER_FULL_ARTICLE_MAX}.
    */
   @WithDefault("10")
   int fullArticleMax();

@@ -375,6 +375,30 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
     return session().doReturningWork(c -> ArticleBatch.store(c, sourceId, drafts, now));
   }
 
+  /** Which of {@code identities} source {@code sourceId} already has, in one statement. */
+  public java.util.Set<String> knownIdentities(long sourceId, Collection<String> identities) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    if (identities.isEmpty()) {
+      return known;
+    }
+    return session()
+        .doReturningWork(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT identity FROM article WHERE source_id = ? AND identity = ANY(?)")) {
+                ps.setLong(1, sourceId);
+                ps.setArray(2, c.createArrayOf("text", identities.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    known.add(rs.getString(1));
+                  }
+                }
+              }
+              return known;
+            });
+  }
+
   private static void setInstant(PreparedStatement ps, int index, Instant value)
       throws SQLException {
     if (value == null) {
