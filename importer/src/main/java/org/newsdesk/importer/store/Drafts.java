@@ -40,5 +40,4 @@ public final class Drafts {
     int cut = text.lastIndexOf(' ', max);
     return text.substring(0, cut > 0 ? cut : max) + "…";
   }
-
 }
