@@ -103,31 +103,26 @@ public final class FetchLoop implements AutoCloseable {
   }
 
   /**
-   * Fetches due sources until none is left, waiting for each round (for tests and benchmarks).
+   * Fetches due sources until none is left, claiming again whenever a slot frees up (for tests and
+   * benchmarks).
    *
    * @return how many fetches ran
    */
   public int drain() {
     int total = 0;
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
     while (true) {
       List<CompletableFuture<Void>> round = tick();
-      if (round.isEmpty()) {
-        if (slots.availablePermits() == 0) {
-          sleepBriefly();
-          continue;
-        }
-        return total;
-      }
       total += round.size();
-      CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).join();
-    }
-  }
-
-  private static void sleepBriefly() {
-    try {
-      Thread.sleep(5);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      pending.addAll(round);
+      pending.removeIf(CompletableFuture::isDone);
+      if (pending.isEmpty()) {
+        if (round.isEmpty()) {
+          return total;
+        }
+        continue;
+      }
+      CompletableFuture.anyOf(pending.toArray(CompletableFuture[]::new)).join();
     }
   }
 
