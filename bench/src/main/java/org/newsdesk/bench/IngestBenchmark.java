@@ -117,10 +117,10 @@ public final class IngestBenchmark {
       try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
           Statement st = c.createStatement()) {
         st.execute(
-            "INSERT INTO source (slug, name, feed_url, kind)"
+            "INSERT INTO source (slug, name, feed_url, kind, next_fetch_at)"
                 + " SELECT 'bench-' || i, 'Bench ' || i, 'http://127.0.0.1:"
                 + port
-                + "/feed/' || i || '.xml', 'RSS' FROM generate_series(0, "
+                + "/feed/' || i || '.xml', 'RSS', now() FROM generate_series(0, "
                 + (sources - 1)
                 + ") i");
       }
@@ -134,7 +134,25 @@ public final class IngestBenchmark {
           "17 (embedded, fsync off)");
       Harness h = new Harness(url, port, threads);
       try {
-        // The first round includes the JIT's warm-up.
+        // Warm-up: the JIT compiles the whole path on other feeds first, which are then switched
+        // off.
+        int warm = Math.max(50, sources / 5);
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+            Statement st = c.createStatement()) {
+          st.execute(
+              "INSERT INTO source (slug, name, feed_url, kind) SELECT 'warm-' || i, 'Warm ' || i,"
+                  + " 'http://127.0.0.1:"
+                  + port
+                  + "/warm/' || i || '.xml', 'RSS' FROM generate_series(0, "
+                  + (warm - 1)
+                  + ") i");
+          st.execute(
+              "UPDATE source SET next_fetch_at = now() + interval '1 day'"
+                  + " WHERE slug LIKE 'bench-%'");
+          h.round("warm-up", feeds, db, "warm-%");
+          st.execute("UPDATE source SET active = false WHERE slug LIKE 'warm-%'");
+        }
+        System.out.printf(Locale.ROOT, "warm-up: %d other feeds fetched and stored first%n", warm);
         report("new items", h.round("new", feeds, db), sources * (long) items, "inserted");
         feeds.version.incrementAndGet();
         report(
@@ -147,11 +165,18 @@ public final class IngestBenchmark {
             h.round("same-body", feeds, db),
             sources * (long) items,
             "unchanged");
+        storeOnly(url, feeds, Math.min(sources, 200));
         try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
             Statement st = c.createStatement();
-            ResultSet rs = st.executeQuery("SELECT count(*) FROM article")) {
+            ResultSet rs =
+                st.executeQuery(
+                    "SELECT count(*) FROM article a JOIN source s ON s.id = a.source_id"
+                        + " WHERE s.slug LIKE 'bench-%'")) {
           rs.next();
-          System.out.printf(Locale.ROOT, "articles in the database: %d%n", rs.getLong(1));
+          System.out.printf(
+              Locale.ROOT,
+              "articles of the benchmark sources in the database: %d%n",
+              rs.getLong(1));
         }
       } finally {
         h.close();
@@ -159,6 +184,76 @@ public final class IngestBenchmark {
     } finally {
       server.stop(0);
     }
+  }
+
+  /**
+   * The store step alone on one connection: the drafts of {@code n} feeds, parsed beforehand,
+   * stored again (all known and unchanged), one transaction per feed.
+   */
+  private static void storeOnly(String url, Feeds feeds, int n) throws Exception {
+    DocumentParser parser = new DocumentParser(ParseLimits.defaults());
+    List<List<ArticleDraft>> batches = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "")) {
+      for (int i = 0; i < n; i++) {
+        var doc =
+            parser.parse(
+                feeds.body("/feed/" + i + ".xml"),
+                new org.newsdesk.importer.parse.SourceContext(
+                    java.net.URI.create("http://127.0.0.1/feed/" + i + ".xml"),
+                    "application/rss+xml",
+                    null,
+                    java.time.ZoneId.of("UTC")));
+        List<ArticleDraft> drafts = new ArrayList<>();
+        for (var e : doc.entries()) {
+          drafts.add(org.newsdesk.importer.store.Drafts.of(e, null));
+        }
+        batches.add(drafts);
+        try (var ps = c.prepareStatement("SELECT id FROM source WHERE slug = ?")) {
+          ps.setString(1, "bench-" + i);
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            ids.add(rs.getLong(1));
+          }
+        }
+      }
+      c.setAutoCommit(false);
+      for (int round = 0; round < 3; round++) {
+        long items = 0;
+        long unchanged = 0;
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        long db0 = PostgresCpu.total(portOf(url));
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          ArticleBatch.Stored stored =
+              ArticleBatch.store(c, ids.get(i), batches.get(i), Instant.now());
+          c.commit();
+          items += batches.get(i).size();
+          unchanged += stored.counts().unchanged();
+        }
+        long wall = System.nanoTime() - t0;
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpu0 + PostgresCpu.total(portOf(url)) - db0;
+        if (round == 2) {
+          System.out.printf(Locale.ROOT, "%n## store step alone, known unchanged items%n");
+          System.out.printf(
+              Locale.ROOT,
+              "%d items (%d unchanged) of %d feeds on one connection in %.2f s: %.0f items/s;"
+                  + " CPU (client and database) %.1f µs per item: %.0f items/s on 2 cores%n",
+              items,
+              unchanged,
+              n,
+              wall / 1e9,
+              items / (wall / 1e9),
+              cpu / 1e3 / items,
+              items / (cpu / 2e9));
+        }
+      }
+    }
+  }
+
+  private static int portOf(String jdbcUrl) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)/").matcher(jdbcUrl);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
   private static void report(String title, Round r, long items, String kind) {
@@ -173,6 +268,13 @@ public final class IngestBenchmark {
         r.counts.inserted(),
         r.counts.updated(),
         r.counts.unchanged());
+    if (r.errors > 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "%d fetches failed (retried later), the first: %s%n",
+          r.errors,
+          r.firstError);
+    }
     long known = r.fetchCpu + r.parseCpu + r.storeCpu + r.dbCpu + r.serverCpu;
     long other = Math.max(0, r.processCpu - r.fetchCpu - r.parseCpu - r.storeCpu - r.serverCpu);
     long total = known + other;
@@ -221,6 +323,9 @@ public final class IngestBenchmark {
 
   /** The feeds: deterministic, one version of the channel per round. */
   static final class Feeds {
+    /** Warm-up feeds are numbered from here: their items are other articles. */
+    static final int WARM_OFFSET = 1_000_000;
+
     final int sources;
     final int items;
     final AtomicLong version = new AtomicLong();
@@ -232,6 +337,10 @@ public final class IngestBenchmark {
     }
 
     byte[] body(String path) {
+      if (path.startsWith("/warm/") && path.endsWith(".xml")) {
+        int w = Integer.parseInt(path.substring(6, path.length() - 4));
+        return cache.computeIfAbsent("warm:" + w, k -> generate(WARM_OFFSET + w, 0));
+      }
       if (!path.startsWith("/feed/") || !path.endsWith(".xml")) {
         return null;
       }
@@ -302,6 +411,8 @@ public final class IngestBenchmark {
   /** What one round measured. */
   record Round(
       int fetches,
+      long errors,
+      String firstError,
       long wallNanos,
       ImportCounts counts,
       long fetchCpu,
@@ -320,6 +431,8 @@ public final class IngestBenchmark {
     private final AtomicLong fetchCpu = new AtomicLong();
     private final AtomicLong storeCpu = new AtomicLong();
     private final AtomicReference<ImportCounts> counts = new AtomicReference<>(ImportCounts.ZERO);
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicReference<String> firstError = new AtomicReference<>();
     private final HttpFetcher fetcher;
 
     Harness(String url, int port, int threads) {
@@ -364,11 +477,21 @@ public final class IngestBenchmark {
     }
 
     Round round(String name, Feeds feeds, EmbeddedDatabase db) throws Exception {
+      return round(name, feeds, db, "bench-%");
+    }
+
+    Round round(String name, Feeds feeds, EmbeddedDatabase db, String slugs) throws Exception {
       try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
-          Statement st = c.createStatement()) {
-        st.execute("UPDATE source SET next_fetch_at = now() - interval '1 second'");
+          java.sql.PreparedStatement st =
+              c.prepareStatement(
+                  "UPDATE source SET next_fetch_at = now() - interval '1 second'"
+                      + " WHERE slug LIKE ?")) {
+        st.setString(1, slugs);
+        st.executeUpdate();
       }
       counts.set(ImportCounts.ZERO);
+      errors.set(0);
+      firstError.set(null);
       fetchCpu.set(0);
       storeCpu.set(0);
       SourcePoller poller =
@@ -394,6 +517,8 @@ public final class IngestBenchmark {
       long wall = System.nanoTime() - t0;
       return new Round(
           fetches,
+          errors.get(),
+          firstError.get(),
           wall,
           counts.get(),
           fetchCpu.get(),
@@ -447,6 +572,10 @@ public final class IngestBenchmark {
       long t = THREADS.getCurrentThreadCpuTime();
       try {
         inTransaction(c -> FetchLeases.record(c, record, 50));
+        if (record.outcome().equals("ERROR")) {
+          errors.incrementAndGet();
+          firstError.compareAndSet(null, record.error());
+        }
       } finally {
         storeCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - t);
       }
