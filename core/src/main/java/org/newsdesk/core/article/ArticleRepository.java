@@ -2,7 +2,6 @@ package org.newsdesk.core.article;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -368,93 +367,36 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
   }
 
   /**
-   * Inserts the article, or updates it when its content hash changed, in one statement that is safe
-   * against concurrent importers (the unique key on (source, identity) decides).
-   *
-   * @return the outcome and the article id (null when unchanged)
+   * Stores a batch of one source's articles in the current transaction, in a fixed number of
+   * statements (see {@link ArticleBatch}); safe against concurrent importers (the unique key on
+   * (source, identity) decides).
    */
-  public Upserted upsert(long sourceId, ArticleDraft d, Instant now) {
-    return getEntityManager()
-        .unwrap(Session.class)
-        .doReturningWork(connection -> upsert(connection, sourceId, d, now));
+  public ArticleBatch.Stored storeBatch(long sourceId, List<ArticleDraft> drafts, Instant now) {
+    return session().doReturningWork(c -> ArticleBatch.store(c, sourceId, drafts, now));
   }
 
-  private static final String UPSERT =
-      """
-      INSERT INTO article (source_id, identity, url, external_id, title, summary, content,
-          text, byline, credit, image_url, image_caption, published_at, updated_at,
-          first_seen_at, sort_at, language, content_hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, ?), ?, ?)
-      ON CONFLICT (source_id, identity) DO UPDATE SET
-          url = EXCLUDED.url, external_id = EXCLUDED.external_id, title = EXCLUDED.title,
-          summary = EXCLUDED.summary, content = EXCLUDED.content, text = EXCLUDED.text,
-          byline = EXCLUDED.byline, credit = EXCLUDED.credit,
-          image_url = EXCLUDED.image_url, image_caption = EXCLUDED.image_caption,
-          published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at,
-          sort_at = COALESCE(EXCLUDED.published_at, article.first_seen_at),
-          language = EXCLUDED.language, content_hash = EXCLUDED.content_hash
-      WHERE article.content_hash IS DISTINCT FROM EXCLUDED.content_hash
-      RETURNING id, (xmax = 0) AS inserted
-      """;
-
-  private static Upserted upsert(Connection c, long sourceId, ArticleDraft d, Instant now)
-      throws SQLException {
-    Long id = null;
-    boolean inserted = false;
-    try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-      int i = 1;
-      ps.setLong(i++, sourceId);
-      ps.setString(i++, d.identity());
-      ps.setString(i++, d.url());
-      ps.setString(i++, d.externalId());
-      ps.setString(i++, d.title());
-      ps.setString(i++, d.summary());
-      ps.setString(i++, d.content());
-      ps.setString(i++, d.text());
-      ps.setString(i++, d.byline());
-      ps.setString(i++, d.credit());
-      ps.setString(i++, d.imageUrl());
-      ps.setString(i++, d.imageCaption());
-      setInstant(ps, i++, d.publishedAt());
-      setInstant(ps, i++, d.updatedAt());
-      setInstant(ps, i++, now);
-      setInstant(ps, i++, d.publishedAt());
-      setInstant(ps, i++, now);
-      ps.setString(i++, d.language());
-      ps.setString(i, d.contentHash());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          id = rs.getLong(1);
-          inserted = rs.getBoolean(2);
-        }
-      }
+  /** Which of {@code identities} source {@code sourceId} already has, in one statement. */
+  public java.util.Set<String> knownIdentities(long sourceId, Collection<String> identities) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    if (identities.isEmpty()) {
+      return known;
     }
-    if (id == null) {
-      return new Upserted(UpsertOutcome.UNCHANGED, null);
-    }
-    replaceTags(c, id, d.tags(), !inserted);
-    return new Upserted(inserted ? UpsertOutcome.INSERTED : UpsertOutcome.UPDATED, id);
-  }
-
-  private static void replaceTags(Connection c, long articleId, List<String> tags, boolean old)
-      throws SQLException {
-    if (old) {
-      try (PreparedStatement ps =
-          c.prepareStatement("DELETE FROM article_tag WHERE article_id = ?")) {
-        ps.setLong(1, articleId);
-        ps.executeUpdate();
-      }
-    }
-    if (!tags.isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO article_tag (article_id, tag) SELECT ?, unnest(?::text[])"
-                  + " ON CONFLICT DO NOTHING")) {
-        ps.setLong(1, articleId);
-        ps.setArray(2, c.createArrayOf("text", tags.toArray()));
-        ps.executeUpdate();
-      }
-    }
+    return session()
+        .doReturningWork(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT identity FROM article WHERE source_id = ? AND identity = ANY(?)")) {
+                ps.setLong(1, sourceId);
+                ps.setArray(2, c.createArrayOf("text", identities.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    known.add(rs.getString(1));
+                  }
+                }
+              }
+              return known;
+            });
   }
 
   private static void setInstant(PreparedStatement ps, int index, Instant value)
@@ -465,7 +407,4 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
       ps.setObject(index, value.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
     }
   }
-
-  /** The outcome of an upsert and the article id (null when unchanged). */
-  public record Upserted(UpsertOutcome outcome, Long id) {}
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,29 +32,11 @@ public class ArticleService {
    */
   @Transactional
   public ImportCounts store(long sourceId, List<ArticleDraft> drafts) {
-    Map<String, ArticleDraft> byIdentity = new LinkedHashMap<>();
-    for (ArticleDraft d : drafts) {
-      byIdentity.remove(d.identity());
-      byIdentity.put(d.identity(), d);
+    ArticleBatch.Stored result = articles.storeBatch(sourceId, drafts, clock.instant());
+    if (!result.inserted().isEmpty() || !result.updated().isEmpty()) {
+      stored.fire(new ArticlesStored(sourceId, result.inserted(), result.updated()));
     }
-    Instant now = clock.instant();
-    ImportCounts counts = ImportCounts.ZERO;
-    List<Long> inserted = new ArrayList<>();
-    List<Long> updated = new ArrayList<>();
-    for (ArticleDraft d : byIdentity.values()) {
-      ArticleRepository.Upserted u = articles.upsert(sourceId, d, now);
-      counts = counts.plus(u.outcome());
-      switch (u.outcome()) {
-        case INSERTED -> inserted.add(u.id());
-        case UPDATED -> updated.add(u.id());
-        case UNCHANGED -> {}
-      }
-    }
-    if (!inserted.isEmpty() || !updated.isEmpty()) {
-      stored.fire(new ArticlesStored(sourceId, List.copyOf(inserted), List.copyOf(updated)));
-    }
-    // Repeats of an identity inside the batch were read and merged: they count as unchanged.
-    return counts.plus(new ImportCounts(0, 0, drafts.size() - byIdentity.size(), 0));
+    return result.counts();
   }
 
   /**

@@ -10,6 +10,26 @@ import java.util.Optional;
 @ApplicationScoped
 public class SourceRepository implements PanacheRepositoryBase<Source, Long> {
 
+  /**
+   * Claims at most {@code limit} due sources for {@code owner} for {@code lease}, in the current
+   * transaction (see {@link FetchLeases}).
+   */
+  public List<ClaimedSource> claimDue(String owner, java.time.Duration lease, int limit) {
+    return getEntityManager()
+        .unwrap(org.hibernate.Session.class)
+        .doReturningWork(c -> FetchLeases.claim(c, owner, lease, limit));
+  }
+
+  /**
+   * Writes a fetch outcome, releases the lease and appends to the fetch log (the newest {@code
+   * keep} rows per source stay); false when the lease was no longer {@code r.owner()}'s.
+   */
+  public boolean recordFetch(FetchRecord r, int keep) {
+    return getEntityManager()
+        .unwrap(org.hibernate.Session.class)
+        .doReturningWork(c -> FetchLeases.record(c, r, keep));
+  }
+
   public Optional<Source> bySlug(String slug) {
     return find("slug", slug).firstResultOptional();
   }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.core.source.Source;
@@ -24,10 +25,12 @@ class ArticleServiceTest {
 
   private final ArticleService articles;
   private final SourceService sources;
+  private final StoredEvents events;
 
-  ArticleServiceTest(ArticleService articles, SourceService sources) {
+  ArticleServiceTest(ArticleService articles, SourceService sources, StoredEvents events) {
     this.articles = articles;
     this.sources = sources;
+    this.events = events;
   }
 
   private Source newSource(String host) {
@@ -79,6 +82,61 @@ class ArticleServiceTest {
     assertEquals(List.of("B changed", "A"), page.items().stream().map(a -> a.title).toList());
     assertEquals(
         List.of("y"), articles.tagsOf(List.of(page.items().get(0).id)).get(page.items().get(0).id));
+  }
+
+  @Test
+  void aLargeMixedBatchCountsAndAnnouncesEachArticleByWhatHappenedToIt() {
+    Source s = newSource("mixed.test");
+    Instant t = Instant.parse("2020-03-01T00:00:00Z");
+    List<ArticleDraft> first = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      first.add(draft("m" + i, "Title " + i, t.plusSeconds(i), "tag" + (i % 3), "all"));
+    }
+    assertEquals(new ImportCounts(300, 0, 0, 0), articles.store(s.id, first));
+    assertEquals(1, events.of(s.id).size());
+    ArticlesStored created = events.of(s.id).get(0);
+    assertEquals(300, new HashSet<>(created.inserted()).size());
+    assertTrue(created.updated().isEmpty());
+
+    // 100 unchanged, 100 changed (with other tags), 100 new, and one repeat of a new one
+    List<ArticleDraft> second = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      second.add(first.get(i));
+    }
+    for (int i = 100; i < 200; i++) {
+      second.add(draft("m" + i, "Changed " + i, t.plusSeconds(i), "changed"));
+    }
+    for (int i = 300; i < 400; i++) {
+      second.add(draft("m" + i, "Title " + i, t.plusSeconds(i)));
+    }
+    second.add(draft("m399", "Last wins", t));
+    assertEquals(new ImportCounts(100, 100, 101, 0), articles.store(s.id, second));
+    ArticlesStored changed = events.of(s.id).get(1);
+    assertEquals(100, changed.inserted().size());
+    assertEquals(100, changed.updated().size());
+    assertFalse(changed.inserted().stream().anyMatch(created.inserted()::contains));
+    assertTrue(created.inserted().containsAll(changed.updated()));
+
+    Map<Long, List<String>> tags = articles.tagsOf(changed.updated());
+    assertEquals(100, tags.size());
+    assertTrue(tags.values().stream().allMatch(List.of("changed")::equals));
+    long untouched =
+        created.inserted().stream()
+            .filter(id -> !changed.updated().contains(id))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(2, articles.tagsOf(List.of(untouched)).get(untouched).size());
+    assertEquals(
+        "Last wins",
+        articles.latestOfSource(s.id, null, 500).items().stream()
+            .filter(a -> a.identity.equals("m399"))
+            .findFirst()
+            .orElseThrow()
+            .title);
+
+    // nothing changed: nothing written, nothing announced
+    assertEquals(new ImportCounts(0, 0, 301, 0), articles.store(s.id, second));
+    assertEquals(2, events.of(s.id).size());
   }
 
   @Test

@@ -283,7 +283,8 @@ public final class DocumentParser {
               capped(feed.language(), t),
               feed.updated(),
               capped(feed.author(), t),
-              feed.imageUrl());
+              feed.imageUrl(),
+              feed.ttlMinutes());
     }
     return new ParsedDocument(doc.format(), doc.bozo(), warnings, feed, capped);
   }

@@ -40,13 +40,27 @@ final class FeedAssembler {
             date(rf.updated.get(), ctx, now, warnings),
             cut(plainText(rf.author.get()), limits.maxTitleChars()),
             Urls.resolve(
-                rf.imageUrl.get(), rf.imageBase != null ? rf.imageBase : ctx.documentUrl()));
+                rf.imageUrl.get(), rf.imageBase != null ? rf.imageBase : ctx.documentUrl()),
+            ttl(rf.ttl.get()));
     List<ParsedEntry> entries = new ArrayList<>(reader.entries().size());
     for (FeedReader.RawEntry re : reader.entries()) {
       entries.add(entry(re, ctx, now, warnings, limits));
     }
     List<ParsedEntry> identified = Identity.assign(entries, feed.link(), warnings);
     return new ParsedDocument(reader.format(), bozo, warnings, feed, identified);
+  }
+
+  /** A {@code <ttl>} in minutes: a positive whole number (at most a year), else null. */
+  static Integer ttl(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String v = raw.strip();
+    if (v.isEmpty() || v.length() > 7 || !v.chars().allMatch(Character::isDigit)) {
+      return null;
+    }
+    int minutes = Integer.parseInt(v);
+    return minutes > 0 && minutes <= 366 * 24 * 60 ? minutes : null;
   }
 
   private static ParsedEntry entry(

@@ -62,6 +62,7 @@ final class FeedReader {
     final Slot<String> updated = new Slot<>();
     final Slot<String> author = new Slot<>();
     final Slot<String> imageUrl = new Slot<>();
+    final Slot<String> ttl = new Slot<>();
     URI linkBase;
     URI imageBase;
   }
@@ -117,6 +118,7 @@ final class FeedReader {
     IMAGE_URL,
     CREDIT,
     CAPTION,
+    TTL,
     PERSON_NAME,
     PERSON_EMAIL,
     PERSON_URI
@@ -490,6 +492,8 @@ final class FeedReader {
         return textConstruct(Target.SUBTITLE, 3, key, attrs, base, lang, Kind.TEXT);
       case "language", "dc:language":
         return field(Target.LANGUAGE, 0, Kind.TEXT, false, key, base, lang);
+      case "ttl":
+        return field(Target.TTL, 0, Kind.TEXT, false, key, base, lang);
       case "lastbuilddate", "updated", "modified", "dc:date", "dcterms:modified":
         return field(Target.UPDATED, 0, Kind.TEXT, false, key, base, lang);
       case "pubdate", "published", "issued", "dcterms:issued":
@@ -879,6 +883,7 @@ final class FeedReader {
       }
       case LANGUAGE -> feed.language.offer(v.replace('_', '-'), f.rank);
       case UPDATED -> feed.updated.offer(v, f.rank);
+      case TTL -> feed.ttl.offer(v, f.rank);
       case AUTHOR -> feed.author.offer(v, f.rank);
       case IMAGE_URL -> {
         feed.imageUrl.offer(v, f.rank);
