@@ -2,6 +2,7 @@ package org.newsdesk.api.security;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Reads {@code Authorization: Bearer <token>} and hands the token to the identity providers ({@link
@@ -25,6 +27,8 @@ import java.util.Set;
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+  private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class);
+
   private static final String SCHEME = "bearer";
 
   @Override
@@ -34,8 +38,14 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     if (token == null) {
       return Uni.createFrom().nullItem();
     }
-    return identityProviderManager.authenticate(
-        new TokenAuthenticationRequest(new TokenCredential(token, SCHEME)));
+    return identityProviderManager
+        .authenticate(new TokenAuthenticationRequest(new TokenCredential(token, SCHEME)))
+        .onFailure(AuthenticationFailedException.class)
+        .recoverWithItem(
+            e -> {
+              LOG.debugf("Bearer token refused: %s", e.getMessage());
+              return null;
+            });
   }
 
   /** The token of a {@code Bearer} authorization header, or null when there is none. */
