@@ -16,7 +16,16 @@ public final class GraphQLClient {
   }
 
   public static JsonPath query(String document, Map<String, Object> variables) {
-    return given()
+    return authorized(null, document, variables);
+  }
+
+  /** Posts with {@code Authorization: Bearer <token>} (none when {@code token} is null). */
+  public static JsonPath authorized(String token, String document, Map<String, Object> variables) {
+    var request = given();
+    if (token != null) {
+      request = request.header("Authorization", "Bearer " + token);
+    }
+    return request
         .contentType(ContentType.JSON)
         .body(Map.of("query", document, "variables", variables))
         .when()

@@ -7,10 +7,14 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import org.jboss.logging.Logger;
 
-/** Turns unexpected failures of GraphQL operations into {@link InternalException}. */
+/**
+ * Turns unexpected failures of GraphQL operations into {@link InternalException}, and the security
+ * layer's refusals into {@link UnauthenticatedException} and {@link ForbiddenException}. It runs
+ * outside every other interceptor (the role checks of {@code @RolesAllowed} included).
+ */
 @PublicErrors
 @Interceptor
-@Priority(Interceptor.Priority.APPLICATION)
+@Priority(Interceptor.Priority.PLATFORM_BEFORE)
 public class PublicErrorsInterceptor {
 
   private static final Logger LOG = Logger.getLogger(PublicErrorsInterceptor.class);
@@ -29,6 +33,13 @@ public class PublicErrorsInterceptor {
   static RuntimeException publicError(RuntimeException e, String operation) {
     if (e.getClass().isAnnotationPresent(ErrorCode.class)) {
       return e;
+    }
+    if (e instanceof io.quarkus.security.UnauthorizedException
+        || e instanceof io.quarkus.security.AuthenticationFailedException) {
+      return new UnauthenticatedException();
+    }
+    if (e instanceof io.quarkus.security.ForbiddenException) {
+      return new ForbiddenException();
     }
     LOG.errorf(e, "GraphQL operation %s failed", operation);
     return new InternalException();

@@ -1,6 +1,5 @@
 package org.newsdesk.api.launcher;
 
-import io.quarkus.runtime.Quarkus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,20 +32,7 @@ final class ImportCommand implements Callable<Integer> {
         return 2;
       }
     }
-    // A one-off command: no HTTP listener, no background jobs, quiet logs.
-    System.setProperty("quarkus.http.host-enabled", "false");
-    System.setProperty("newsdesk.importer.enabled", "false");
-    System.setProperty("quarkus.banner.enabled", "false");
-    System.setProperty("quarkus.log.console.level", "WARN");
-    DatabaseBootstrap db = DatabaseBootstrap.prepare(true);
     ImportApplication.paths = List.copyOf(paths);
-    int[] exit = {0};
-    Quarkus.run(
-        ImportApplication.class,
-        (code, failure) -> {
-          exit[0] = failure != null && code == 0 ? 1 : code;
-          db.close();
-        });
-    return exit[0];
+    return ToolApplication.runOnce(ImportApplication.class);
   }
 }

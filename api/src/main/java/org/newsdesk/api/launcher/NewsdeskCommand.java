@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description =
         "Newsdesk: follows news sources, imports their articles, serves them over GraphQL.",
-    subcommands = {ServeCommand.class, ImportCommand.class, ParseCommand.class},
+    subcommands = {
+      ServeCommand.class,
+      ImportCommand.class,
+      ParseCommand.class,
+      SourcesCommand.class,
+      AdminCommand.class
+    },
     footer = {
       "",
       "Without a command, 'serve' runs. 'newsdesk COMMAND --help' tells more.",
@@ -18,7 +24,8 @@ import picocli.CommandLine.Command;
       "Environment:",
       "  QUARKUS_DATASOURCE_JDBC_URL  an external PostgreSQL (else one is embedded)",
       "  NEWSDESK_DATA_DIR            the embedded PostgreSQL's data (default ./data)",
-      "  QUARKUS_HTTP_PORT            the HTTP port (default 8080)"
+      "  QUARKUS_HTTP_PORT            the HTTP port (default 8080)",
+      "  NEWSDESK_ADMIN_TOKEN         a bearer token with the admin role (default: none)"
     })
 final class NewsdeskCommand implements Runnable {
 

@@ -52,10 +52,10 @@ public class SourceGraphQL {
   }
 
   @Query("source")
-  @Description("One source by its slug, or null when there is none.")
+  @Description("One source by its slug, or null when there is none (or it was removed).")
   public SourceNode source(
       @NonNull @Description("The source's slug, e.g. \"gnn9.com\".") String slug) {
-    return sources.bySlug(slug).map(SourceNode::from).orElse(null);
+    return sources.followedBySlug(slug).map(SourceNode::from).orElse(null);
   }
 
   private static String cursor(String slug) {

@@ -20,6 +20,12 @@ public record SourceNode(
     @Description("Language code, when known.") String language,
     @NonNull @Description("IANA time zone of dates the source writes without an offset.")
         String timeZone,
+    @Description("How the source writes numeric dates; null when inferred per document.")
+        DateOrderNode dateOrder,
+    @NonNull @Description("Whether the source is fetched (false: switched off; see health).")
+        boolean active,
+    @NonNull @Description("Whether each entry's article page is fetched for the full text.")
+        boolean fullArticle,
     @Ignore long numericId) {
 
   public static SourceNode from(Source s) {
@@ -32,6 +38,9 @@ public record SourceNode(
         SourceKindNode.of(s.kind),
         s.language,
         s.timeZone,
+        DateOrderNode.of(s.dateOrder),
+        s.active,
+        s.fullArticle,
         s.id);
   }
 }

@@ -12,9 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.api.Statements;
 import org.newsdesk.core.testing.EmbeddedPostgresTestResource;
 
 /** The GraphQL API over the bundled samples, imported at start as on a fresh install. */
@@ -166,10 +165,6 @@ class ArticleGraphQLTest {
   }
 
   private long statements(Runnable r) {
-    Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
-    statistics.setStatisticsEnabled(true);
-    long before = statistics.getPrepareStatementCount();
-    r.run();
-    return statistics.getPrepareStatementCount() - before;
+    return Statements.during(emf, r);
   }
 }

@@ -117,7 +117,56 @@ class LauncherIT {
     assertThat(missing.exitValue()).isEqualTo(1);
     Process help = run(List.of("--help"), -1);
     assertThat(help.exitValue()).isZero();
-    assertThat(output(help)).contains("serve").contains("import").contains("parse");
+    assertThat(output(help))
+        .contains("serve")
+        .contains("import")
+        .contains("parse")
+        .contains("sources")
+        .contains("admin");
+    Process noCommand = run(List.of("sources"), -1);
+    assertThat(noCommand.exitValue()).isEqualTo(2);
+  }
+
+  @Test
+  void adminKeysAndSourcesFromTheCommandLine() throws Exception {
+    Path data = Files.createTempDirectory("newsdesk-cli-data");
+    Process create = run(List.of("admin", "create-key", "ops"), data);
+    String created = output(create);
+    assertThat(create.exitValue()).as(created).isZero();
+    assertThat(created).containsPattern("ndk_[A-Za-z0-9_-]{43}").contains("shown once");
+    String key = created.lines().filter(l -> l.startsWith("ndk_")).findFirst().orElseThrow();
+    Process list = run(List.of("admin", "list-keys"), data);
+    assertThat(output(list)).contains("ops").contains("admin").doesNotContain(key);
+
+    for (String url : List.of("http://169.254.169.254/latest/", "file:///etc/passwd")) {
+      Process refused = run(List.of("sources", "add", url), data);
+      assertThat(refused.exitValue()).as(output(refused)).isEqualTo(1);
+      assertThat(output(refused)).contains("URL refused");
+    }
+
+    Path opml = data.resolveSibling(data.getFileName() + ".opml");
+    Files.writeString(
+        opml,
+        "<opml version=\"2.0\"><body><outline text=\"Example\""
+            + " xmlUrl=\"https://news.example.org/rss\"/><outline text=\"Inside\""
+            + " xmlUrl=\"http://10.1.2.3/rss\"/></body></opml>");
+    Process imported = run(List.of("sources", "import-opml", opml.toString()), data);
+    assertThat(imported.exitValue()).as(output(imported)).isEqualTo(1);
+    assertThat(output(imported)).contains("1 added, 0 skipped, 1 failed");
+    Process exported = run(List.of("sources", "export-opml"), data);
+    assertThat(exported.exitValue()).as(output(exported)).isZero();
+    assertThat(output(exported)).contains("xmlUrl=\"https://news.example.org/rss\"");
+    Process removed = run(List.of("sources", "remove", "news.example.org"), data);
+    assertThat(removed.exitValue()).as(output(removed)).isZero();
+    Process gone = run(List.of("sources", "remove", "news.example.org"), data);
+    assertThat(gone.exitValue()).isEqualTo(1);
+    assertThat(output(gone)).contains("No source with slug news.example.org");
+  }
+
+  private static Process run(List<String> args, Path data) throws Exception {
+    Process p = start(freePort(), args, data);
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("command finished").isTrue();
+    return p;
   }
 
   private static Process start(int port, List<String> args) throws IOException {

@@ -50,11 +50,22 @@ public class SourceRepository implements PanacheRepositoryBase<Source, Long> {
     return list("order by slug");
   }
 
+  /** The source with this slug unless it was removed. */
+  public Optional<Source> followedBySlug(String slug) {
+    return find("slug = ?1 and removedAt is null", slug).firstResultOptional();
+  }
+
+  /** Active sources that were not removed, in slug order. */
+  public List<Source> activeBySlug() {
+    return list("active = true and removedAt is null order by slug");
+  }
+
   /**
-   * Sources matching {@code filter} in slug order, after {@code afterSlug}, at most {@code limit}.
+   * Sources matching {@code filter} (removed ones never) in slug order, after {@code afterSlug}, at
+   * most {@code limit}.
    */
   public List<Source> page(SourceFilter filter, String afterSlug, int limit) {
-    StringBuilder q = new StringBuilder("from Source s where 1 = 1");
+    StringBuilder q = new StringBuilder("from Source s where s.removedAt is null");
     java.util.Map<String, Object> params = new java.util.HashMap<>();
     if (filter.active() != null) {
       q.append(" and s.active = :active");
