@@ -446,6 +446,10 @@ public final class Html {
     if (html.isBlank()) {
       return "";
     }
+    Clean fast = SimpleHtml.clean(html, base, false);
+    if (fast != null) {
+      return fast.html();
+    }
     return cleaned(html, base).html().strip();
   }
 
@@ -482,6 +486,12 @@ public final class Html {
     if (html.isBlank()) {
       return new Clean("", "");
     }
+    Clean fast = SimpleHtml.clean(html, base, true);
+    return fast != null ? fast : cleanTree(html, base);
+  }
+
+  /** {@link #clean} on the general path: jsoup's tree, for any non-blank fragment. */
+  static Clean cleanTree(String html, URI base) {
     Element body = cleaned(html, base);
     String out = body.html().strip();
     if (out.isEmpty()) {
@@ -770,7 +780,7 @@ public final class Html {
    * asReparsed}, adjacent text nodes are read as one, as they would be after serializing the tree
    * and parsing it again.
    */
-  private static final class TextCollector implements Visitor {
+  static final class TextCollector implements Visitor {
     private final StringBuilder out = new StringBuilder();
     private final boolean asReparsed;
     private final StringBuilder pending = new StringBuilder();
@@ -791,51 +801,68 @@ public final class Html {
     @Override
     public boolean head(Node node) {
       if (node instanceof TextNode t) {
-        if (asReparsed) {
-          String whole = t.getWholeText();
-          if (whole.indexOf('\r') >= 0 || whole.indexOf('\u0000') >= 0) {
-            reparseSafe = false;
-          }
-          pending.append(whole);
-        } else {
-          appendText(t.getWholeText());
-        }
+        text(t.getWholeText());
         return true;
       }
-      flush();
       if (node instanceof Element el) {
-        String tag = el.normalName();
-        if (REMOVED_WITH_CONTENT.contains(tag)) {
-          return false;
-        }
-        if (asReparsed && reparseSafe) {
-          reparseSafe = isReparseSafe(el, tag);
-        }
-        if (tag.equals("pre")) {
-          preDepth++;
-        }
-        if (tag.equals("br")) {
-          out.append('\n');
-        } else if (BLOCKS.contains(tag)) {
-          out.append(LINE_BREAKS.contains(tag) ? "\n" : "\n\n");
-        }
+        return open(el.normalName(), el.parent() == null ? "" : el.parent().normalName());
       }
+      flush();
       return true;
     }
 
     @Override
     public void tail(Node node) {
       if (node instanceof Element el) {
-        flush();
-        String tag = el.normalName();
-        if (tag.equals("pre")) {
-          preDepth--;
+        close(el.normalName());
+      }
+    }
+
+    /** A text node's whole text. */
+    void text(String whole) {
+      if (asReparsed) {
+        if (whole.indexOf('\r') >= 0 || whole.indexOf('\u0000') >= 0) {
+          reparseSafe = false;
         }
-        if (BLOCKS.contains(tag) && !LINE_BREAKS.contains(tag)) {
-          out.append("\n\n");
-        } else if (tag.equals("td") || tag.equals("th")) {
-          out.append(' ');
-        }
+        pending.append(whole);
+      } else {
+        appendText(whole);
+      }
+    }
+
+    /**
+     * The start of an element with this normal name whose parent has {@code parent}; false when its
+     * content is skipped (then {@link #close} is not called for it).
+     */
+    boolean open(String tag, String parent) {
+      flush();
+      if (REMOVED_WITH_CONTENT.contains(tag)) {
+        return false;
+      }
+      if (asReparsed && reparseSafe) {
+        reparseSafe = isReparseSafe(tag, parent);
+      }
+      if (tag.equals("pre")) {
+        preDepth++;
+      }
+      if (tag.equals("br")) {
+        out.append('\n');
+      } else if (BLOCKS.contains(tag)) {
+        out.append(LINE_BREAKS.contains(tag) ? "\n" : "\n\n");
+      }
+      return true;
+    }
+
+    /** The end of an element {@link #open} entered. */
+    void close(String tag) {
+      flush();
+      if (tag.equals("pre")) {
+        preDepth--;
+      }
+      if (BLOCKS.contains(tag) && !LINE_BREAKS.contains(tag)) {
+        out.append("\n\n");
+      } else if (tag.equals("td") || tag.equals("th")) {
+        out.append(' ');
       }
     }
 
@@ -860,11 +887,10 @@ public final class Html {
       return lines(out);
     }
 
-    private static boolean isReparseSafe(Element el, String tag) {
+    private static boolean isReparseSafe(String tag, String parent) {
       if (TABLE_PARTS.contains(tag)) {
         return false;
       }
-      String parent = el.parent() == null ? "" : el.parent().normalName();
       return switch (tag) {
         case "li" -> parent.equals("ul") || parent.equals("ol");
         case "dt", "dd" -> parent.equals("dl");
