@@ -100,9 +100,18 @@ final class SimpleHtml {
         } else if (c == '&') {
           reference(run, false);
         } else {
+          int start = i;
           checkChar(c);
-          run.append(c);
           i++;
+          while (i < n && (c = s.charAt(i)) != '<' && c != '&') {
+            checkChar(c);
+            i++;
+          }
+          if (run.length() == 0 && (i >= n || c == '<')) {
+            flushText(s.substring(start, i));
+          } else {
+            run.append(s, start, i);
+          }
         }
       }
       flushText();
@@ -141,6 +150,12 @@ final class SimpleHtml {
       }
       String value = run.toString();
       run.setLength(0);
+      flushText(value);
+    }
+
+    /** Writes one text node's decoded text. */
+    private void flushText(String decoded) {
+      String value = decoded;
       if (codes == 0) {
         value = Html.decodeEntityText(value);
       }
@@ -478,22 +493,22 @@ final class SimpleHtml {
 
   /** Appends {@code v} escaped as the HTML serializer escapes text or attribute values. */
   static void appendEscaped(StringBuilder out, String v, boolean attribute) {
+    int from = 0;
     for (int k = 0, len = v.length(); k < len; k++) {
-      char c = v.charAt(k);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '\u00A0' -> out.append("&nbsp;");
-        case '"' -> {
-          if (attribute) {
-            out.append("&quot;");
-          } else {
-            out.append(c);
-          }
-        }
-        default -> out.append(c);
+      String escape =
+          switch (v.charAt(k)) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '\u00A0' -> "&nbsp;";
+            case '"' -> attribute ? "&quot;" : null;
+            default -> null;
+          };
+      if (escape != null) {
+        out.append(v, from, k).append(escape);
+        from = k + 1;
       }
     }
+    out.append(v, from, v.length());
   }
 }
