@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -153,6 +154,23 @@ public final class Html {
 
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"'”’)]*(?= )");
 
+  /** The URL schemes allowed in each URL attribute, by tag and attribute name. */
+  private static final Map<String, List<String>> PROTOCOLS =
+      Map.ofEntries(
+          Map.entry("a href", List.of("http", "https", "mailto")),
+          Map.entry("area href", List.of("http", "https", "mailto")),
+          Map.entry("img src", List.of("http", "https")),
+          Map.entry("q cite", List.of("http", "https")),
+          Map.entry("blockquote cite", List.of("http", "https")),
+          Map.entry("del cite", List.of("http", "https")),
+          Map.entry("ins cite", List.of("http", "https")),
+          Map.entry("audio src", List.of("http", "https")),
+          Map.entry("video src", List.of("http", "https")),
+          Map.entry("video poster", List.of("http", "https")),
+          Map.entry("source src", List.of("http", "https")),
+          Map.entry("track src", List.of("http", "https")),
+          Map.entry("iframe src", List.of("https")));
+
   private static final Safelist SAFELIST = buildSafelist();
 
   private Html() {}
@@ -273,25 +291,20 @@ public final class Html {
             .addAttributes("source", "src", "media")
             .addAttributes("track", "src", "kind", "srclang", "default")
             .addAttributes("iframe", "src", "allowfullscreen")
-            .addProtocols("a", "href", "http", "https", "mailto")
-            .addProtocols("area", "href", "http", "https", "mailto")
-            .addProtocols("img", "src", "http", "https")
-            .addProtocols("q", "cite", "http", "https")
-            .addProtocols("blockquote", "cite", "http", "https")
-            .addProtocols("del", "cite", "http", "https")
-            .addProtocols("ins", "cite", "http", "https")
-            .addProtocols("audio", "src", "http", "https")
-            .addProtocols("video", "src", "http", "https")
-            .addProtocols("video", "poster", "http", "https")
-            .addProtocols("source", "src", "http", "https")
-            .addProtocols("track", "src", "http", "https")
-            .addProtocols("iframe", "src", "https")
             .addEnforcedAttribute("a", "rel", LINK_REL)
             .addEnforcedAttribute("area", "rel", LINK_REL)
             .addEnforcedAttribute("iframe", "sandbox", IFRAME_SANDBOX)
             .addEnforcedAttribute("svg", "xmlns", Foreign.SVG_NS)
             .addEnforcedAttribute("math", "xmlns", Foreign.MATHML_NS)
             .preserveRelativeLinks(true);
+    PROTOCOLS.forEach(
+        (tagAndAttribute, protocols) -> {
+          int space = tagAndAttribute.indexOf(' ');
+          safelist.addProtocols(
+              tagAndAttribute.substring(0, space),
+              tagAndAttribute.substring(space + 1),
+              protocols.toArray(String[]::new));
+        });
     return safelist;
   }
 
@@ -423,7 +436,17 @@ public final class Html {
         return Foreign.isSafeAttribute(ns, attr);
       }
       String key = attr.getKey().toLowerCase(Locale.ROOT);
-      return INERT_ATTRIBUTES.contains(key) || super.isSafeAttribute(tagName, el, attr);
+      if (INERT_ATTRIBUTES.contains(key)) {
+        return true;
+      }
+      List<String> protocols = PROTOCOLS.get(tagName + " " + attr.getKey());
+      String value = attr.getValue();
+      if (protocols != null && Urls.resolveSimple(value, null) != null) {
+        // a plain absolute http(s) URL, as the URL attributes are after resolving: the allow-list
+        // would resolve it against itself and check the scheme it starts with
+        return protocols.contains(value.startsWith("https:") ? "https" : "http");
+      }
+      return super.isSafeAttribute(tagName, el, attr);
     }
   }
 
