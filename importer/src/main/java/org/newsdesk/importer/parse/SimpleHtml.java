@@ -337,8 +337,8 @@ final class SimpleHtml {
             throw Outside.INSTANCE;
           }
         }
-        if (name.equals("rel") && tag.equals("a")) {
-          throw Outside.INSTANCE; // an enforced value written in the source keeps its place
+        if (name.equals("rel") && tag.equals("a") && value.equals(LINK_REL)) {
+          throw Outside.INSTANCE; // the enforced value written in the source keeps its place
         }
         String kept = keep(tag, name, value);
         if (kept != null) {

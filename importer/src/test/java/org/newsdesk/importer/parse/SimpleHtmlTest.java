@@ -231,6 +231,8 @@ class SimpleHtmlTest {
         "<p>a&amp;eacute;b <code>a&amp;eacute;b</code></p>",
         "<h2>Title</h2><p>x<br>y<br/>z</p><hr>",
         "<a href=\"mailto:x@example.com\" title=\"Mail &quot;me&quot;\" class=\"c\">mail</a>",
+        "<p class=\"byline\">By <a href=\"/author/anna/\" rel=\"author\">Anna</a> <time"
+            + " datetime=\"2024-05-31T08:15:00+01:00\">31 May 2024</time></p>",
       })
   void typicalFeedFragmentsTakeTheFastPathWithTheSameResult(String html) {
     Html.Clean quick = SimpleHtml.clean(html, BASE, true);
