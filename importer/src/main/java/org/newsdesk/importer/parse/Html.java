@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -153,6 +154,23 @@ public final class Html {
 
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"'”’)]*(?= )");
 
+  /** The URL schemes allowed in each URL attribute, by tag and attribute name. */
+  private static final Map<String, List<String>> PROTOCOLS =
+      Map.ofEntries(
+          Map.entry("a href", List.of("http", "https", "mailto")),
+          Map.entry("area href", List.of("http", "https", "mailto")),
+          Map.entry("img src", List.of("http", "https")),
+          Map.entry("q cite", List.of("http", "https")),
+          Map.entry("blockquote cite", List.of("http", "https")),
+          Map.entry("del cite", List.of("http", "https")),
+          Map.entry("ins cite", List.of("http", "https")),
+          Map.entry("audio src", List.of("http", "https")),
+          Map.entry("video src", List.of("http", "https")),
+          Map.entry("video poster", List.of("http", "https")),
+          Map.entry("source src", List.of("http", "https")),
+          Map.entry("track src", List.of("http", "https")),
+          Map.entry("iframe src", List.of("https")));
+
   private static final Safelist SAFELIST = buildSafelist();
 
   private Html() {}
@@ -273,25 +291,20 @@ public final class Html {
             .addAttributes("source", "src", "media")
             .addAttributes("track", "src", "kind", "srclang", "default")
             .addAttributes("iframe", "src", "allowfullscreen")
-            .addProtocols("a", "href", "http", "https", "mailto")
-            .addProtocols("area", "href", "http", "https", "mailto")
-            .addProtocols("img", "src", "http", "https")
-            .addProtocols("q", "cite", "http", "https")
-            .addProtocols("blockquote", "cite", "http", "https")
-            .addProtocols("del", "cite", "http", "https")
-            .addProtocols("ins", "cite", "http", "https")
-            .addProtocols("audio", "src", "http", "https")
-            .addProtocols("video", "src", "http", "https")
-            .addProtocols("video", "poster", "http", "https")
-            .addProtocols("source", "src", "http", "https")
-            .addProtocols("track", "src", "http", "https")
-            .addProtocols("iframe", "src", "https")
             .addEnforcedAttribute("a", "rel", LINK_REL)
             .addEnforcedAttribute("area", "rel", LINK_REL)
             .addEnforcedAttribute("iframe", "sandbox", IFRAME_SANDBOX)
             .addEnforcedAttribute("svg", "xmlns", Foreign.SVG_NS)
             .addEnforcedAttribute("math", "xmlns", Foreign.MATHML_NS)
             .preserveRelativeLinks(true);
+    PROTOCOLS.forEach(
+        (tagAndAttribute, protocols) -> {
+          int space = tagAndAttribute.indexOf(' ');
+          safelist.addProtocols(
+              tagAndAttribute.substring(0, space),
+              tagAndAttribute.substring(space + 1),
+              protocols.toArray(String[]::new));
+        });
     return safelist;
   }
 
@@ -423,7 +436,17 @@ public final class Html {
         return Foreign.isSafeAttribute(ns, attr);
       }
       String key = attr.getKey().toLowerCase(Locale.ROOT);
-      return INERT_ATTRIBUTES.contains(key) || super.isSafeAttribute(tagName, el, attr);
+      if (INERT_ATTRIBUTES.contains(key)) {
+        return true;
+      }
+      List<String> protocols = PROTOCOLS.get(tagName + " " + attr.getKey());
+      String value = attr.getValue();
+      if (protocols != null && Urls.resolveSimple(value, null) != null) {
+        // a plain absolute http(s) URL, as the URL attributes are after resolving: the allow-list
+        // would resolve it against itself and check the scheme it starts with
+        return protocols.contains(value.startsWith("https:") ? "https" : "http");
+      }
+      return super.isSafeAttribute(tagName, el, attr);
     }
   }
 
@@ -445,6 +468,10 @@ public final class Html {
     }
     if (html.isBlank()) {
       return "";
+    }
+    Clean fast = SimpleHtml.clean(html, base, false);
+    if (fast != null) {
+      return fast.html();
     }
     return cleaned(html, base).html().strip();
   }
@@ -482,6 +509,12 @@ public final class Html {
     if (html.isBlank()) {
       return new Clean("", "");
     }
+    Clean fast = SimpleHtml.clean(html, base, true);
+    return fast != null ? fast : cleanTree(html, base);
+  }
+
+  /** {@link #clean} on the general path: jsoup's tree, for any non-blank fragment. */
+  static Clean cleanTree(String html, URI base) {
     Element body = cleaned(html, base);
     String out = body.html().strip();
     if (out.isEmpty()) {
@@ -770,7 +803,7 @@ public final class Html {
    * asReparsed}, adjacent text nodes are read as one, as they would be after serializing the tree
    * and parsing it again.
    */
-  private static final class TextCollector implements Visitor {
+  static final class TextCollector implements Visitor {
     private final StringBuilder out = new StringBuilder();
     private final boolean asReparsed;
     private final StringBuilder pending = new StringBuilder();
@@ -791,51 +824,68 @@ public final class Html {
     @Override
     public boolean head(Node node) {
       if (node instanceof TextNode t) {
-        if (asReparsed) {
-          String whole = t.getWholeText();
-          if (whole.indexOf('\r') >= 0 || whole.indexOf('\u0000') >= 0) {
-            reparseSafe = false;
-          }
-          pending.append(whole);
-        } else {
-          appendText(t.getWholeText());
-        }
+        text(t.getWholeText());
         return true;
       }
-      flush();
       if (node instanceof Element el) {
-        String tag = el.normalName();
-        if (REMOVED_WITH_CONTENT.contains(tag)) {
-          return false;
-        }
-        if (asReparsed && reparseSafe) {
-          reparseSafe = isReparseSafe(el, tag);
-        }
-        if (tag.equals("pre")) {
-          preDepth++;
-        }
-        if (tag.equals("br")) {
-          out.append('\n');
-        } else if (BLOCKS.contains(tag)) {
-          out.append(LINE_BREAKS.contains(tag) ? "\n" : "\n\n");
-        }
+        return open(el.normalName(), el.parent() == null ? "" : el.parent().normalName());
       }
+      flush();
       return true;
     }
 
     @Override
     public void tail(Node node) {
       if (node instanceof Element el) {
-        flush();
-        String tag = el.normalName();
-        if (tag.equals("pre")) {
-          preDepth--;
+        close(el.normalName());
+      }
+    }
+
+    /** A text node's whole text. */
+    void text(String whole) {
+      if (asReparsed) {
+        if (whole.indexOf('\r') >= 0 || whole.indexOf('\u0000') >= 0) {
+          reparseSafe = false;
         }
-        if (BLOCKS.contains(tag) && !LINE_BREAKS.contains(tag)) {
-          out.append("\n\n");
-        } else if (tag.equals("td") || tag.equals("th")) {
-          out.append(' ');
-        }
+        pending.append(whole);
+      } else {
+        appendText(whole);
+      }
+    }
+
+    /**
+     * The start of an element with this normal name whose parent has {@code parent}; false when its
+     * content is skipped (then {@link #close} is not called for it).
+     */
+    boolean open(String tag, String parent) {
+      flush();
+      if (REMOVED_WITH_CONTENT.contains(tag)) {
+        return false;
+      }
+      if (asReparsed && reparseSafe) {
+        reparseSafe = isReparseSafe(tag, parent);
+      }
+      if (tag.equals("pre")) {
+        preDepth++;
+      }
+      if (tag.equals("br")) {
+        out.append('\n');
+      } else if (BLOCKS.contains(tag)) {
+        out.append(LINE_BREAKS.contains(tag) ? "\n" : "\n\n");
+      }
+      return true;
+    }
+
+    /** The end of an element {@link #open} entered. */
+    void close(String tag) {
+      flush();
+      if (tag.equals("pre")) {
+        preDepth--;
+      }
+      if (BLOCKS.contains(tag) && !LINE_BREAKS.contains(tag)) {
+        out.append("\n\n");
+      } else if (tag.equals("td") || tag.equals("th")) {
+        out.append(' ');
       }
     }
 
@@ -860,11 +910,10 @@ public final class Html {
       return lines(out);
     }
 
-    private static boolean isReparseSafe(Element el, String tag) {
+    private static boolean isReparseSafe(String tag, String parent) {
       if (TABLE_PARTS.contains(tag)) {
         return false;
       }
-      String parent = el.parent() == null ? "" : el.parent().normalName();
       return switch (tag) {
         case "li" -> parent.equals("ul") || parent.equals("ol");
         case "dt", "dd" -> parent.equals("dl");

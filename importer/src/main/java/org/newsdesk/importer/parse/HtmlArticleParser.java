@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -90,66 +91,75 @@ public final class HtmlArticleParser {
 
     String canonical = Urls.resolve(attr(doc, "link[rel=canonical]", "href"), pageUrl);
     String link =
-        first(
-            canonical,
-            Urls.resolve(meta(doc, "og:url"), pageUrl),
-            Urls.resolve(ldText(ld, "url"), pageUrl),
-            pageUrl == null ? null : Urls.resolve(pageUrl.toString(), null));
+        firstOf(
+            () -> canonical,
+            () -> Urls.resolve(meta(doc, "og:url"), pageUrl),
+            () -> Urls.resolve(ldText(ld, "url"), pageUrl),
+            () -> pageUrl == null ? null : Urls.resolve(pageUrl.toString(), null));
     URI base = pageUrl != null ? pageUrl : link != null ? URI.create(link) : null;
 
     String title =
         Html.plain(
-            first(
-                ldText(ld, "headline"),
-                meta(doc, "og:title"),
-                meta(doc, "twitter:title"),
-                text(doc, "[itemprop=headline]"),
-                text(doc, "h1"),
-                doc.title()));
+            firstOf(
+                () -> ldText(ld, "headline"),
+                () -> meta(doc, "og:title"),
+                () -> meta(doc, "twitter:title"),
+                () -> text(doc, "[itemprop=headline]"),
+                () -> text(doc, "h1"),
+                () -> doc.title()));
     String description =
         Html.plain(
-            first(
-                ldText(ld, "description"),
-                meta(doc, "og:description"),
-                meta(doc, "description"),
-                meta(doc, "twitter:description")));
+            firstOf(
+                () -> ldText(ld, "description"),
+                () -> meta(doc, "og:description"),
+                () -> meta(doc, "description"),
+                () -> meta(doc, "twitter:description")));
     String author =
         Html.plain(
-            first(
-                ldAuthor(ld),
-                meta(doc, "article:author"),
-                meta(doc, "author"),
-                text(doc, "[itemprop=author] [itemprop=name]"),
-                text(doc, "[itemprop=author]"),
-                text(doc, "[rel=author]"),
-                text(doc, ".byline, .author")));
+            firstOf(
+                () -> ldAuthor(ld),
+                () -> meta(doc, "article:author"),
+                () -> meta(doc, "author"),
+                () -> text(doc, "[itemprop=author] [itemprop=name]"),
+                () -> text(doc, "[itemprop=author]"),
+                () -> text(doc, "[rel=author]"),
+                () -> text(doc, ".byline, .author")));
     if (author != null && Urls.isHttp(author)) {
       author = null;
     }
     Instant published =
         date(
-            first(
-                ldText(ld, "datePublished"),
-                meta(doc, "article:published_time"),
-                attr(doc, "[itemprop=datePublished]", "content"),
-                attr(doc, "[itemprop=datePublished]", "datetime"),
-                attr(doc, "time[datetime]", "datetime"),
-                meta(doc, "date")),
+            firstOf(
+                () -> ldText(ld, "datePublished"),
+                () -> meta(doc, "article:published_time"),
+                () -> attr(doc, "[itemprop=datePublished]", "content"),
+                () -> attr(doc, "[itemprop=datePublished]", "datetime"),
+                () -> attr(doc, "time[datetime]", "datetime"),
+                () -> meta(doc, "date")),
             context,
             warnings);
     Instant updated =
         date(
-            first(
-                ldText(ld, "dateModified"),
-                meta(doc, "article:modified_time"),
-                meta(doc, "og:updated_time"),
-                attr(doc, "[itemprop=dateModified]", "content")),
+            firstOf(
+                () -> ldText(ld, "dateModified"),
+                () -> meta(doc, "article:modified_time"),
+                () -> meta(doc, "og:updated_time"),
+                () -> attr(doc, "[itemprop=dateModified]", "content")),
             context,
             warnings);
     String image =
-        Urls.resolve(first(ldImage(ld), meta(doc, "og:image"), meta(doc, "twitter:image")), base);
-    String siteName = Html.plain(first(meta(doc, "og:site_name"), ldPublisher(ld), host(link)));
+        Urls.resolve(
+            firstOf(
+                () -> ldImage(ld), () -> meta(doc, "og:image"), () -> meta(doc, "twitter:image")),
+            base);
+    String siteName =
+        Html.plain(
+            firstOf(() -> meta(doc, "og:site_name"), () -> ldPublisher(ld), () -> host(link)));
 
+    // read what the rest needs from the page before the noise is removed from it
+    Set<String> keywords = keywords(doc, ld);
+    String language =
+        firstOf(() -> attr(doc, "html[lang]", "lang"), () -> ldText(ld, "inLanguage"));
     Element body = mainContent(doc);
     String caption = null;
     String content = null;
@@ -195,10 +205,9 @@ public final class HtmlArticleParser {
                     : ParseLimits.cut(text, limits.maxFieldChars()))
             .imageUrl(image)
             .imageCaption(caption);
-    for (String tag : keywords(doc, ld)) {
+    for (String tag : keywords) {
       entry.addCategory(ParseLimits.cut(tag, limits.maxTitleChars()));
     }
-    String language = first(attr(doc, "html[lang]", "lang"), ldText(ld, "inLanguage"));
     String siteLink = siteRoot(link);
     ParsedFeed feed = new ParsedFeed(siteName, siteLink, null, language, null, null, null);
     List<ParsedEntry> entries = Identity.assign(List.of(entry.build()), null, warnings);
@@ -338,9 +347,12 @@ public final class HtmlArticleParser {
     }
   }
 
-  /** The element holding the article body, or null. */
-  static Element mainContent(Document doc) {
-    Document copy = doc.clone();
+  /**
+   * The element holding the article body, or null. The page's noise (scripts, navigation, share and
+   * comment blocks…) is removed from {@code page} on the way: read anything else first.
+   */
+  static Element mainContent(Document page) {
+    Document copy = page;
     copy.select(NOISE).remove();
     Element body = copy.selectFirst("[itemprop=articleBody]");
     if (body != null && body.text().length() > 200) {
@@ -420,8 +432,11 @@ public final class HtmlArticleParser {
     return v.isEmpty() ? null : v;
   }
 
-  private static String first(String... values) {
-    for (String v : values) {
+  /** The first of the values that is neither null nor blank, computing each only when needed. */
+  @SafeVarargs
+  private static String firstOf(Supplier<String>... values) {
+    for (Supplier<String> value : values) {
+      String v = value.get();
       if (v != null && !v.isBlank()) {
         return v;
       }

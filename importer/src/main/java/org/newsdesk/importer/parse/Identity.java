@@ -45,12 +45,15 @@ public final class Identity {
       List<ParsedEntry> entries, String homeLink, List<String> warnings) {
     Map<String, Integer> ids = new HashMap<>();
     Map<String, Integer> links = new HashMap<>();
+    String[] canonical = new String[entries.size()];
+    int at = 0;
     for (ParsedEntry e : entries) {
       String id = cleanId(e.id());
       if (id != null) {
         ids.merge(id, 1, Integer::sum);
       }
       String link = Urls.canonical(e.link());
+      canonical[at++] = link;
       if (link != null) {
         links.merge(link, 1, Integer::sum);
       }
@@ -60,14 +63,15 @@ public final class Identity {
     warnShared(links, entries.size(), "link", warnings);
     int rootLinks = 0;
     List<ParsedEntry> out = new ArrayList<>(entries.size());
+    at = 0;
     for (ParsedEntry e : entries) {
       String identity = null;
       String id = cleanId(e.id());
+      String link = canonical[at++];
       if (id != null && ids.get(id) == 1) {
         identity = id;
       }
       if (identity == null) {
-        String link = Urls.canonical(e.link());
         if (link != null && (link.equals(home) || isSiteRoot(link))) {
           rootLinks++;
         } else if (link != null && links.get(link) == 1) {

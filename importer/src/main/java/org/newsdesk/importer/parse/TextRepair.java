@@ -70,6 +70,14 @@ public final class TextRepair {
     if (s == null) {
       return new Repair(null, 0, List.of());
     }
+    if (untouched(s)) {
+      return new Repair(s, 0, List.of());
+    }
+    return repairScan(s);
+  }
+
+  /** {@link #repair} without the {@link #untouched} shortcut. */
+  static Repair repairScan(String s) {
     Map<String, Integer> changes = new LinkedHashMap<>();
     String text = s;
     if (mayHaveMojibake(text)) {
@@ -94,7 +102,31 @@ public final class TextRepair {
 
   /** Shorthand for {@code repair(s).text()}. */
   public static String fix(String s) {
-    return repair(s).text();
+    return s == null || untouched(s) ? s : repair(s).text();
+  }
+
+  /**
+   * Whether no step of {@link #repair} can change {@code s}: it holds no character that may start
+   * mojibake, no control character other than tab, LF and CR, no C1 control, no surrogate and no
+   * non-character. Most text (ASCII, and most other scripts) passes this one scan.
+   */
+  static boolean untouched(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20) {
+        if (c != '\t' && c != '\n' && c != '\r') {
+          return false;
+        }
+      } else if (c >= 0x80
+          && (c < 0xA0
+              || (c >= 0xC2 && c <= 0xF4)
+              || c == '\u2015'
+              || (c >= 0xD800 && c < 0xE000)
+              || c >= 0xFFFE)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -67,6 +67,12 @@ public final class Urls {
     if (href == null) {
       return null;
     }
+    String quick = resolveSimple(href, base);
+    return quick != null ? quick : resolveFully(href, base);
+  }
+
+  /** {@link #resolve} without the {@link #resolveSimple} shortcut. */
+  static String resolveFully(String href, URI base) {
     String cleaned = clean(href);
     if (cleaned.isEmpty()) {
       return null;
@@ -109,6 +115,153 @@ public final class Urls {
     }
   }
 
+  /**
+   * {@link #resolve} for the references most documents hold, without parsing them as {@link URI}s:
+   * an absolute {@code http(s)} URL whose host is in lower case, with no port or user, a path, and
+   * only characters that need no escaping; or a path (absolute or relative, without dot segments or
+   * empty segments) against such a base. These come out of {@link #resolve} as they are written, or
+   * appended to the base's origin or directory.
+   *
+   * @return the resolved URL, or null when the reference is not of that kind
+   */
+  static String resolveSimple(String href, URI base) {
+    int n = href.length();
+    int authority = href.startsWith("https://") ? 8 : href.startsWith("http://") ? 7 : -1;
+    if (authority > 0) {
+      int path = simpleAuthorityEnd(href, authority);
+      return path > authority && path < n && href.charAt(path) == '/' && simpleRest(href, path)
+          ? href
+          : null;
+    }
+    if (base == null || n == 0 || !simpleRest(href, 0)) {
+      return null;
+    }
+    char first = href.charAt(0);
+    if (first == '?' || first == '#' || (first == '/' && n > 1 && href.charAt(1) == '/')) {
+      return null;
+    }
+    int pathEnd = 0;
+    while (pathEnd < n && href.charAt(pathEnd) != '?' && href.charAt(pathEnd) != '#') {
+      char c = href.charAt(pathEnd);
+      if (c == ':' && first != '/') {
+        return null; // may be a scheme, or a colon the general path reads otherwise
+      }
+      pathEnd++;
+    }
+    String scheme = base.getScheme();
+    String auth = base.getRawAuthority();
+    String basePath = base.getRawPath();
+    if (!("https".equals(scheme) || "http".equals(scheme))
+        || auth == null
+        || simpleAuthorityEnd(auth, 0) != auth.length()
+        || auth.isEmpty()
+        || basePath == null
+        || basePath.isEmpty()
+        || basePath.charAt(0) != '/'
+        || !simpleRest(basePath, 0)) {
+      return null;
+    }
+    StringBuilder out =
+        new StringBuilder(scheme.length() + auth.length() + basePath.length() + n + 3);
+    out.append(scheme).append("://").append(auth);
+    int pathStart = out.length();
+    if (first != '/') {
+      out.append(basePath, 0, basePath.lastIndexOf('/') + 1);
+    }
+    out.append(href, 0, pathEnd);
+    if (!plainPath(out, pathStart)) {
+      return null;
+    }
+    return out.append(href, pathEnd, n).toString();
+  }
+
+  /** The end of a lower-case host name starting at {@code from}. */
+  private static int simpleAuthorityEnd(String s, int from) {
+    int i = from;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.') {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return i;
+  }
+
+  /**
+   * Whether {@code s} from {@code from} holds only characters a URI takes as they are, complete
+   * percent escapes, and at most one {@code #}.
+   */
+  private static boolean simpleRest(String s, int from) {
+    boolean hash = false;
+    for (int i = from, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        continue;
+      }
+      switch (c) {
+        case '-',
+            '.',
+            '_',
+            '~',
+            '!',
+            '$',
+            '&',
+            '\'',
+            '(',
+            ')',
+            '*',
+            '+',
+            ',',
+            ';',
+            '=',
+            ':',
+            '@',
+            '/',
+            '?' -> {}
+        case '%' -> {
+          if (i + 2 >= n || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
+            return false;
+          }
+        }
+        case '#' -> {
+          if (hash) {
+            return false;
+          }
+          hash = true;
+        }
+        default -> {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Whether the path from {@code from} has no empty segment and no dot segment. */
+  private static boolean plainPath(CharSequence p, int from) {
+    int n = p.length();
+    if (from >= n || p.charAt(from) != '/') {
+      return false;
+    }
+    int segment = from + 1;
+    for (int i = from + 1; i <= n; i++) {
+      if (i == n || p.charAt(i) == '/') {
+        int len = i - segment;
+        if (len == 0 && i < n) {
+          return false;
+        }
+        if ((len == 1 && p.charAt(segment) == '.')
+            || (len == 2 && p.charAt(segment) == '.' && p.charAt(segment + 1) == '.')) {
+          return false;
+        }
+        segment = i + 1;
+      }
+    }
+    return true;
+  }
+
   private static String rawQuery(URI u) {
     return u.getRawQuery() == null ? "" : "?" + u.getRawQuery();
   }
@@ -126,6 +279,33 @@ public final class Urls {
     if (url == null) {
       return null;
     }
+    String quick = canonicalSimple(url);
+    return quick != null ? quick : canonicalFully(url);
+  }
+
+  /**
+   * {@link #canonical} for an absolute URL of the kind {@link #resolveSimple} passes through, with
+   * no query: the URL without its fragment. Null for any other URL.
+   */
+  static String canonicalSimple(String url) {
+    int authority = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
+    if (authority < 0) {
+      return null;
+    }
+    int path = simpleAuthorityEnd(url, authority);
+    if (path == authority
+        || path >= url.length()
+        || url.charAt(path) != '/'
+        || url.indexOf('?', path) >= 0
+        || !simpleRest(url, path)) {
+      return null;
+    }
+    int hash = url.indexOf('#', path);
+    return hash < 0 ? url : url.substring(0, hash);
+  }
+
+  /** {@link #canonical} without the {@link #canonicalSimple} shortcut. */
+  static String canonicalFully(String url) {
     URI uri = parse(clean(url));
     if (uri == null || !uri.isAbsolute() || uri.isOpaque() || uri.getRawAuthority() == null) {
       return null;

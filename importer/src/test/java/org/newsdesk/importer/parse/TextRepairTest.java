@@ -9,6 +9,41 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TextRepairTest {
 
+  /** Characters of every class the repair steps look at, and ordinary ones. */
+  private static final String ALPHABET =
+      "aZ09 .,;:!?\"'-\t\n\r\u0000\u0001\u001F\u007F\u0080\u0093\u009D\u009F\u00A0\u00A9"
+          + "\u00C1\u00C2\u00C3\u00E2\u00E9\u00F4\u00F5\u00FF\u0152\u0160\u0178\u02DC"
+          + "\u2013\u2014\u2015\u201C\u201D\u20AC\u2122\u4E2D\uD83D\uDE00\uE000\uFFFD"
+          + "\uFFFE\uFFFF\u0410\u05D0";
+
+  @Test
+  void untouchedTextIsWhatTheFullRepairLeavesAlone() {
+    java.util.Random random = new java.util.Random(7);
+    int untouched = 0;
+    for (int k = 0; k < 20_000; k++) {
+      StringBuilder sb = new StringBuilder();
+      int len = random.nextInt(12);
+      boolean plain = random.nextBoolean();
+      for (int i = 0; i < len; i++) {
+        sb.append(
+            plain && random.nextInt(8) > 0
+                ? (char) (0x20 + random.nextInt(0x5F))
+                : ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+      }
+      String s = sb.toString();
+      TextRepair.Repair full = TextRepair.repairScan(s);
+      if (TextRepair.untouched(s)) {
+        untouched++;
+        assertThat(full.text()).as(s).isEqualTo(s);
+        assertThat(full.repairs()).as(s).isZero();
+        assertThat(TextRepair.fix(s)).isSameAs(s);
+      }
+      assertThat(TextRepair.repair(s)).as(s).isEqualTo(full);
+      assertThat(TextRepair.fix(s)).as(s).isEqualTo(full.text());
+    }
+    assertThat(untouched).isGreaterThan(4_000);
+  }
+
   @Test
   void sloppyEmDashFromTheSeedArticle() {
     TextRepair.Repair r =

@@ -9,6 +9,108 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UrlsTest {
 
+  private static final String[] PIECES = {
+    "https://",
+    "http://",
+    "HTTP://",
+    "//",
+    "/",
+    "/",
+    "/",
+    "a",
+    "b",
+    "Z9",
+    "x.example",
+    "EX.com",
+    ".",
+    "..",
+    "./",
+    "../",
+    "?",
+    "#",
+    "#",
+    "=",
+    "&",
+    "%20",
+    "%2",
+    "%zz",
+    "%",
+    ":",
+    ":8080",
+    "@",
+    "~",
+    "-",
+    "_",
+    "+",
+    ",",
+    ";",
+    "'",
+    "(",
+    ")",
+    "*",
+    "!",
+    "$",
+    " ",
+    "\t",
+    "é",
+    "[",
+    "]",
+    "|",
+    "\\",
+    "\"",
+    "<",
+    "javascript:",
+    "mailto:",
+    "data:",
+    "index.html",
+    "q=1",
+    "xn--d1a"
+  };
+
+  private static final URI[] BASES = {
+    URI.create("https://news.example.com/world/story.html"),
+    URI.create("http://news.example.com/dir/"),
+    URI.create("https://news.example.com"),
+    URI.create("https://News.Example.com/a/b"),
+    URI.create("https://user@news.example.com:8443/a/b?q=1#f"),
+    URI.create("https://news.example.com/a/../b/./c"),
+    URI.create("https://news.example.com/a//b/c"),
+    URI.create("https://news.example.com/%7Euser/x?y#z"),
+    URI.create("mailto:someone@example.com"),
+    URI.create("relative/base"),
+  };
+
+  @Test
+  void simpleReferencesResolveAsTheGeneralPathResolvesThem() {
+    java.util.Random random = new java.util.Random(11);
+    int simple = 0;
+    int simpleCanonical = 0;
+    int total = 20_000;
+    for (int k = 0; k < total; k++) {
+      StringBuilder sb = new StringBuilder(random.nextInt(4) == 0 ? "https://x.example/" : "");
+      int parts = 1 + random.nextInt(7);
+      for (int p = 0; p < parts; p++) {
+        sb.append(PIECES[random.nextInt(PIECES.length)]);
+      }
+      String href = sb.toString();
+      URI base = random.nextInt(8) == 0 ? null : BASES[random.nextInt(BASES.length)];
+      String quick = Urls.resolveSimple(href, base);
+      if (quick != null) {
+        simple++;
+        assertThat(quick).as(href + " against " + base).isEqualTo(Urls.resolveFully(href, base));
+      }
+      assertThat(Urls.resolve(href, base)).isEqualTo(Urls.resolveFully(href, base));
+      String canonical = Urls.canonicalSimple(href);
+      if (canonical != null) {
+        simpleCanonical++;
+        assertThat(canonical).as(href).isEqualTo(Urls.canonicalFully(href));
+      }
+      assertThat(Urls.canonical(href)).as(href).isEqualTo(Urls.canonicalFully(href));
+    }
+    assertThat(simple).isGreaterThan(total / 20);
+    assertThat(simpleCanonical).isGreaterThan(total / 100);
+  }
+
   private static final URI BASE = URI.create("https://Example.com/news/2024/story.html?x=1#top");
 
   @ParameterizedTest
