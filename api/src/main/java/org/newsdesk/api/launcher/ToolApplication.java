@@ -2,8 +2,10 @@ package org.newsdesk.api.launcher;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.jboss.logging.Logger;
 import org.newsdesk.api.source.SourceAdmin;
 import org.newsdesk.core.admin.ApiKeyService;
 import org.newsdesk.core.source.SourceNotFoundException;
@@ -31,13 +33,17 @@ public class ToolApplication implements QuarkusApplication {
   /** Set by the command before Quarkus starts: the name shown in error messages. */
   static volatile String name = "newsdesk";
 
+  private static final Logger LOG = Logger.getLogger(ToolApplication.class);
+
   private final Tools tools;
 
   public ToolApplication(SourceAdmin admin, SourceService sources, ApiKeyService keys) {
     this.tools = new Tools(admin, sources, keys);
   }
 
+  /** Reads outside a transaction (listings) need a request context, as in a GraphQL request. */
   @Override
+  @ActivateRequestContext
   public int run(String... args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -45,6 +51,11 @@ public class ToolApplication implements QuarkusApplication {
       return task.run(tools, out, err);
     } catch (SourceRefusedException | SourceNotFoundException | IllegalArgumentException e) {
       err.println(name + ": " + e.getMessage());
+      return 1;
+    } catch (RuntimeException e) {
+      // Never a silent failure: the operator sees what went wrong, the log has the trace.
+      LOG.error(name + " failed", e);
+      err.println(name + ": failed: " + e);
       return 1;
     }
   }
