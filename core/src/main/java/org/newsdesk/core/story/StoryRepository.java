@@ -47,8 +47,20 @@ public class StoryRepository {
     T run(Connection c) throws SQLException;
   }
 
+  private static final java.util.concurrent.atomic.AtomicLong WORKS =
+      new java.util.concurrent.atomic.AtomicLong();
+
   <T> T work(Work<T> w) {
+    WORKS.incrementAndGet();
     return em.unwrap(Session.class).doReturningWork(w::run);
+  }
+
+  /**
+   * How many units of SQL work (one statement each, or a batch of one statement) this process ran
+   * so far; reads only, for monitoring and for the tests that keep list relations batched.
+   */
+  public static long workCount() {
+    return WORKS.get();
   }
 
   /** Waits for, then holds until commit, the lock of story assignment (all replicas). */
@@ -472,6 +484,129 @@ public class StoryRepository {
                       + " ORDER BY at, article_id LIMIT ?) r")) {
             ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  private static final String STORY =
+      "s.id, s.headline, s.first_seen_at, s.last_seen_at, s.source_count, s.article_count,"
+          + " s.top_terms, s.hotness";
+
+  private static List<StoryView> readStories(PreparedStatement ps) throws SQLException {
+    List<StoryView> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(
+            new StoryView(
+                rs.getLong(1),
+                rs.getString(2),
+                instant(rs, 3),
+                instant(rs, 4),
+                rs.getInt(5),
+                rs.getInt(6),
+                List.of((String[]) rs.getArray(7).getArray()),
+                rs.getDouble(8)));
+      }
+    }
+    return out;
+  }
+
+  /** The stories with these ids. */
+  Map<Long, StoryView> stories(Collection<Long> ids) {
+    Map<Long, StoryView> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    return work(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT " + STORY + " FROM story s WHERE s.id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            readStories(ps).forEach(v -> out.put(v.id(), v));
+          }
+          return out;
+        });
+  }
+
+  /** Stories by hotness, hottest first, after {@code after} (exclusive), at most {@code limit}. */
+  List<StoryView> hottest(StoryFilter f, StoryKey after, int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + STORY + " FROM story s WHERE s.article_count > 0");
+    if (f.since() != null) {
+      sql.append(" AND s.last_seen_at >= ?");
+    }
+    if (!f.sourceSlugs().isEmpty()) {
+      sql.append(
+          " AND EXISTS (SELECT 1 FROM article_features m JOIN source src ON src.id = m.source_id"
+              + " WHERE m.story_id = s.id AND src.slug = ANY(?))");
+    }
+    if (!f.tags().isEmpty()) {
+      sql.append(
+          " AND EXISTS (SELECT 1 FROM article_features m JOIN article_tag t"
+              + " ON t.article_id = m.article_id WHERE m.story_id = s.id AND lower(t.tag) = ANY(?))");
+    }
+    if (after != null) {
+      sql.append(" AND (s.hotness, s.id) < (?, ?)");
+    }
+    sql.append(" ORDER BY s.hotness DESC, s.id DESC LIMIT ?");
+    return work(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            if (f.since() != null) {
+              setInstant(ps, i++, f.since());
+            }
+            if (!f.sourceSlugs().isEmpty()) {
+              ps.setArray(i++, c.createArrayOf("text", f.sourceSlugs().toArray()));
+            }
+            if (!f.tags().isEmpty()) {
+              ps.setArray(
+                  i++,
+                  c.createArrayOf(
+                      "text",
+                      f.tags().stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).toArray()));
+            }
+            if (after != null) {
+              ps.setDouble(i++, after.hotness());
+              ps.setLong(i++, after.id());
+            }
+            ps.setInt(i, limit);
+            return readStories(ps);
+          }
+        });
+  }
+
+  /**
+   * The newest articles of each story (at most {@code limit} each, before the position {@code
+   * afterAt}/{@code afterId} when given), in one statement.
+   */
+  Map<Long, List<Long>> storyArticles(
+      Collection<Long> storyIds, Instant afterAt, Long afterId, int limit) {
+    Map<Long, List<Long>> out = new LinkedHashMap<>();
+    if (storyIds.isEmpty()) {
+      return out;
+    }
+    return work(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT q.id, m.article_id FROM unnest(?::bigint[]) q(id) CROSS JOIN LATERAL"
+                      + " (SELECT article_id FROM article_features WHERE story_id = q.id"
+                      + (afterAt == null ? "" : " AND (at, article_id) < (?, ?)")
+                      + " ORDER BY at DESC, article_id DESC LIMIT ?) m")) {
+            int i = 1;
+            ps.setArray(i++, c.createArrayOf("bigint", storyIds.toArray()));
+            if (afterAt != null) {
+              setInstant(ps, i++, afterAt);
+              ps.setLong(i++, afterId);
+            }
+            ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
