@@ -251,7 +251,7 @@ class StoryGraphQLTest {
         "{ articles(first: %d) { edges { node { title related(first: 5) { score reasons { code }"
             + " article { title source { slug } } } story { headline } duplicateOf { id }"
             + " republications { id } } } } }";
-    long small = statements(() -> query(doc.formatted(2)));
+    long small = statements(() -> query(doc.formatted(20)));
     long large = statements(() -> query(doc.formatted(40)));
     assertThat(query(doc.formatted(40)).getList("data.articles.edges"))
         .hasSizeGreaterThanOrEqualTo(40);

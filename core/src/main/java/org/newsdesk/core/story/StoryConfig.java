@@ -16,11 +16,11 @@ public interface StoryConfig {
   int windowHours();
 
   /** Time distance, in hours, at which the time factor has fallen to half. */
-  @WithDefault("48")
+  @WithDefault("8")
   double decayHours();
 
   /** Share of a score that depends on time distance (0: none, 1: all). */
-  @WithDefault("0.5")
+  @WithDefault("1.0")
   double timeWeight();
 
   /** Most selective terms of an article used to look up candidates in the inverted index. */
@@ -40,15 +40,15 @@ public interface StoryConfig {
   int keptTerms();
 
   /** A story takes an article whose story score reaches this, else the article opens a story. */
-  @WithDefault("0.30")
+  @WithDefault("0.15")
   double storyThreshold();
 
   /** Weight of the best single-article similarity in a story's score (beside the centroid's). */
-  @WithDefault("0.8")
+  @WithDefault("1.0")
   double linkWeight();
 
   /** Added to the score of a related article in the same story. */
-  @WithDefault("0.25")
+  @WithDefault("0.4")
   double storyBonus();
 
   /** Size of each article's stored related list. */
@@ -68,11 +68,11 @@ public interface StoryConfig {
   double similarText();
 
   /** Weight of an entity (capitalised phrase, acronym) term relative to a word. */
-  @WithDefault("1.0")
+  @WithDefault("0")
   double entityBoost();
 
   /** Weight of an adjacent-word pair term relative to a word. */
-  @WithDefault("0.5")
+  @WithDefault("0")
   double pairWeight();
 
   /** Weight of a title word relative to a summary word. */
