@@ -20,7 +20,8 @@ public record ArticleConnection(
     @Ignore ArticleFilter filter) {
 
   /** A page read forwards; {@code afterGiven}: the page starts after a cursor. */
-  static ArticleConnection forward(Page<Article> page, boolean afterGiven, ArticleFilter filter) {
+  public static ArticleConnection forward(
+      Page<Article> page, boolean afterGiven, ArticleFilter filter) {
     List<ArticleEdge> edges = edges(page);
     return new ArticleConnection(edges, pageInfo(edges, page.hasNext(), afterGiven), filter);
   }

@@ -24,7 +24,11 @@ public record ArticleFilterInput(
         String query,
     @Description("Only articles with (true) or without (false) a lead image.") Boolean hasImage,
     @Description("Only articles credited to this wire agency, e.g. \"AP\" (case-insensitive).")
-        String credit) {
+        String credit,
+    @Description(
+            "When true, republications of another article's copy (the same wire story on another"
+                + " site) are left out: each copy is listed once, see `Article.republications`.")
+        Boolean collapseDuplicates) {
 
   ArticleFilter toDomain() {
     return new ArticleFilter(
@@ -35,7 +39,8 @@ public record ArticleFilterInput(
         language,
         query,
         hasImage,
-        credit);
+        credit,
+        collapseDuplicates);
   }
 
   static ArticleFilter toDomain(ArticleFilterInput input) {

@@ -228,20 +228,6 @@ public class ArticleGraphQL {
     return page.stream().map(a -> tags.getOrDefault(a.numericId(), List.of())).toList();
   }
 
-  /**
-   * Related articles of each article of a page. Related stories are not computed yet, so every list
-   * is empty: the field is part of the contract, the data comes with the related-stories service.
-   */
-  @Description(
-      "Other articles about the same story or event, from any source, most related first. Empty"
-          + " until this server computes related stories.")
-  public List<@NonNull List<@NonNull RelatedArticle>> related(
-      @Source List<ArticleNode> page,
-      @DefaultValue("5") @Description("How many, 1 to 100.") Integer first) {
-    Paging.first(first);
-    return page.stream().map(a -> List.<RelatedArticle>of()).toList();
-  }
-
   /** One page of each source's articles, for a whole list of sources in two statements. */
   @Name("articles")
   @Description("The source's articles, newest first.")

@@ -15,6 +15,7 @@ import java.util.List;
  * @param query only articles matching this full-text query (web search syntax)
  * @param hasImage only articles with (true) or without (false) a lead image
  * @param credit only articles credited to this agency (case-insensitive), such as {@code AP}
+ * @param collapseDuplicates when true, republications of another article's copy are left out
  */
 public record ArticleFilter(
     List<String> sourceSlugs,
@@ -24,7 +25,8 @@ public record ArticleFilter(
     String language,
     String query,
     Boolean hasImage,
-    String credit) {
+    String credit,
+    Boolean collapseDuplicates) {
 
   public static final ArticleFilter ALL = new ArticleFilter(List.of(), null, null);
 
@@ -34,6 +36,27 @@ public record ArticleFilter(
     language = blankToNull(language);
     query = blankToNull(query);
     credit = blankToNull(credit);
+  }
+
+  public ArticleFilter(
+      List<String> sourceSlugs,
+      Instant publishedAfter,
+      Instant publishedBefore,
+      List<String> tags,
+      String language,
+      String query,
+      Boolean hasImage,
+      String credit) {
+    this(
+        sourceSlugs,
+        publishedAfter,
+        publishedBefore,
+        tags,
+        language,
+        query,
+        hasImage,
+        credit,
+        null);
   }
 
   /** Sources and a publication range only. */

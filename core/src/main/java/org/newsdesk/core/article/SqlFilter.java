@@ -55,6 +55,11 @@ final class SqlFilter {
     if (f.credit() != null) {
       s.and("lower(a.credit) = ?", text(f.credit().toLowerCase(Locale.ROOT)));
     }
+    if (Boolean.TRUE.equals(f.collapseDuplicates())) {
+      s.and(
+          "NOT EXISTS (SELECT 1 FROM article_features d WHERE d.article_id = a.id"
+              + " AND d.duplicate_of IS NOT NULL)");
+    }
     return s;
   }
 
