@@ -167,7 +167,15 @@ mkdir -p "$bodies"
 body() { # document file, variables JSON
   jq -c -n --rawfile q "$1" --argjson v "$2" '{query: $q, variables: $v}'
 }
-post() { curl -sf -H 'Content-Type: application/json' --data-binary @"$2" "$1"; }
+post() { # url, body file: the answer (three tries: a server that just started may be warming up)
+  local i
+  for i in 1 2 3; do
+    curl -sf -m 30 -H 'Content-Type: application/json' --data-binary @"$2" "$1" && return
+    sleep 1
+  done
+  echo "run.sh: $1 failed on $(cat "$2")" >&2
+  return 1
+}
 
 ours_url="http://127.0.0.1:$OURS_PORT/graphql"
 peer_url="http://127.0.0.1:$PEER_PORT/graphql"
@@ -192,7 +200,7 @@ body "$q/latest.peer.graphql" '{}' >"$bodies/latest.peer.json"
 body "$q/source-page.ours.graphql" "{\"slug\":\"$SLUG\",\"after\":\"$ours_cursor\"}" >"$bodies/source-page.ours.json"
 body "$q/source-page.peer.graphql" "{\"slug\":\"$SLUG\",\"after\":\"$peer_cursor\"}" >"$bodies/source-page.peer.json"
 body "$q/by-id.ours.graphql" '{"id":"__ID__"}' >"$bodies/by-id.ours.json"
-body "$q/by-id.peer.graphql" '{"id":999999999}' | sed 's/999999999/__ID__/' >"$bodies/by-id.peer.json"
+body "$q/by-id.peer.graphql" '{"id":"__ID__"}' >"$bodies/by-id.peer.json"
 body "$q/search.ours.graphql" "{\"term\":\"$TERM_\"}" >"$bodies/search.ours.json"
 body "$q/search.peer.graphql" "{\"term\":\"$TERM_\"}" >"$bodies/search.peer.json"
 body "$q/count.ours.graphql" "{\"slug\":\"$SLUG\"}" >"$bodies/count.ours.json"
@@ -219,37 +227,32 @@ for f in latest source-page by-id search count; do
 done
 
 # --- measuring ----------------------------------------------------------------------------------
-tree() { # a process and its descendants
-  echo "$1"
-  local c
-  for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do tree "$c"; done
+usage() { # pids...: "cpu_ticks rss_kb" of each process with its descendants, from /proc (one awk)
+  awk -v roots="$*" '
+    FNR == 1 {
+      pid = FILENAME; sub(/^\/proc\//, "", pid); sub(/\/stat$/, "", pid)
+      line = $0; sub(/^.*\) /, "", line); split(line, f, " ")
+      parent[pid] = f[2]; cpu[pid] = f[12] + f[13]; rss[pid] = f[22] * 4
+    }
+    END {
+      n = split(roots, r, " ")
+      for (p in parent) {
+        for (q = p; q != "" && q != 0; q = parent[q]) {
+          for (i = 1; i <= n; i++) if (q == r[i]) { c[i] += cpu[p]; m[i] += rss[p] }
+          if (!(q in parent)) break
+        }
+      }
+      for (i = 1; i <= n; i++) printf "%d %d ", c[i], m[i]
+      print ""
+    }' /proc/[0-9]*/stat 2>/dev/null
 }
-ticks() { # CPU ticks (user + system) of a process tree
-  local sum=0 p v
-  for p in $(tree "$1"); do
-    v=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}') || v=0
-    sum=$((sum + ${v:-0}))
-  done
-  echo "$sum"
-}
-rss_kb() { # resident memory of a process tree
-  local sum=0 p v
-  for p in $(tree "$1"); do
-    v=$(awk '/^VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null) || v=0
-    sum=$((sum + ${v:-0}))
-  done
-  echo "$sum"
-}
+rss_kb() { usage "$1" | awk '{print $2}'; }
 postmaster=$(head -1 "$work/pg/postmaster.pid")
 hz=$(getconf CLK_TCK)
 
-sample() { # app pid (or 0), output file: one line per second while the run lasts
+sample() { # app pid (or 0), output file: "time app_ticks app_rss_kb db_ticks" every second
   while true; do
-    if [ "$1" != 0 ]; then
-      echo "$(date +%s.%N) $(ticks "$1") $(rss_kb "$1") $(ticks "$postmaster")"
-    else
-      echo "$(date +%s.%N) 0 0 $(ticks "$postmaster")"
-    fi
+    echo "$(date +%s.%N) $(usage "$1" "$postmaster" | awk '{print $1, $2, $3}')"
     sleep 1
   done >"$2"
 }
@@ -285,7 +288,7 @@ run_one() { # system, query, seconds -> "rps p50 p95 p99 requests bad app_cores 
     cat "$work"/pgb.* | awk '{print $3}' | sort -n | awk -v tps="$tps" -v u="$usage" \
       '{v[NR] = $1} END {printf "%.1f %d %d %d %d 0 %s\n", tps, v[int(NR*0.50)], v[int(NR*0.95)], v[int(NR*0.99)], NR, u}'
   else
-    grep '^RESULT' "$out" | sed 's/[a-z_]*=//g; s/^RESULT //' |
+    grep '^RESULT' "$out" | sed 's/[a-z_0-9]*=//g; s/^RESULT //' |
       awk -v u="$usage" '{print $1, $2, $3, $4, $5, $6 + $7, u}'
   fi
 }
