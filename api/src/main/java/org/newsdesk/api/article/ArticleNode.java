@@ -34,10 +34,10 @@ public record ArticleNode(
     @Description("Lead image URL.") String imageUrl,
     @Description("Caption of the lead image, plain text.") String imageCaption,
     @AdaptToScalar(Scalar.DateTime.class)
-        @Description("When the source published it, in the source's time zone.")
+        @Description("When the source published it, in the source's time zone. (ISO-8601)")
         String publishedAt,
     @AdaptToScalar(Scalar.DateTime.class)
-        @Description("When the source last updated it, in the source's time zone.")
+        @Description("When the source last updated it, in the source's time zone. (ISO-8601)")
         String updatedAt,
     @Description("Language code, when known.") String language,
     @Ignore long sourceId,

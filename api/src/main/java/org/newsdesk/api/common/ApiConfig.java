@@ -26,6 +26,13 @@ public interface ApiConfig {
   @WithDefault("5s")
   Duration requestTimeout();
 
+  /**
+   * Largest GraphQL request body accepted, in bytes; a larger one is refused (413) before it is
+   * parsed.
+   */
+  @WithDefault("1048576")
+  long maxRequestBytes();
+
   /** Per-client rate limiting by cost. */
   RateLimit rateLimit();
 

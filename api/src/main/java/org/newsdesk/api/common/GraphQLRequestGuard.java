@@ -43,6 +43,15 @@ public class GraphQLRequestGuard {
 
   void check(RoutingContext rc) {
     Buffer body = rc.body().buffer();
+    if (body != null && body.length() > config.maxRequestBytes()) {
+      refuse(
+          rc,
+          413,
+          "LIMIT_EXCEEDED",
+          "The request is larger than " + config.maxRequestBytes() + " bytes.",
+          null);
+      return;
+    }
     if (body != null && startsWithArray(body)) {
       refuse(
           rc,
