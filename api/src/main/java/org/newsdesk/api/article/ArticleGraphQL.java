@@ -209,9 +209,15 @@ public class ArticleGraphQL {
         articles.latest(filter, Paging.after(after), Paging.first(first)), after != null, filter);
   }
 
-  /** The source of each article of a page, loaded in one query for the whole page. */
+  /**
+   * The source of each article of a page: the one loaded with the articles, else all of them in one
+   * query for the whole page.
+   */
   @Description("The source that published the article.")
   public List<@NonNull SourceNode> source(@Source List<ArticleNode> page) {
+    if (page.stream().allMatch(a -> a.loadedSource() != null)) {
+      return page.stream().map(ArticleNode::loadedSource).toList();
+    }
     List<Long> ids = page.stream().map(ArticleNode::sourceId).distinct().toList();
     Map<Long, SourceNode> byId =
         sources.byIds(ids).stream()

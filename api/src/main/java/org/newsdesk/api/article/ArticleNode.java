@@ -1,15 +1,25 @@
 package org.newsdesk.api.article;
 
-import java.time.OffsetDateTime;
+import io.smallrye.graphql.api.AdaptToScalar;
+import io.smallrye.graphql.api.Scalar;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.newsdesk.api.source.SourceNode;
 import org.newsdesk.core.article.Article;
 
-/** The API's view of an article: what clients may see, never the entity itself. */
+/**
+ * The API's view of an article: what clients may see, never the entity itself. Timestamps are
+ * formatted once here (ISO 8601 with the source's offset) rather than per field by the GraphQL
+ * layer, and the source loaded with the article travels along for the batched {@code source}.
+ */
 @Name("Article")
 @Description("A news article from one source.")
 public record ArticleNode(
@@ -23,13 +33,16 @@ public record ArticleNode(
     @Description("Wire agency credited for the copy, such as AP.") String credit,
     @Description("Lead image URL.") String imageUrl,
     @Description("Caption of the lead image, plain text.") String imageCaption,
-    @Description("When the source published it, in the source's time zone.")
-        OffsetDateTime publishedAt,
-    @Description("When the source last updated it, in the source's time zone.")
-        OffsetDateTime updatedAt,
+    @AdaptToScalar(Scalar.DateTime.class)
+        @Description("When the source published it, in the source's time zone. (ISO-8601)")
+        String publishedAt,
+    @AdaptToScalar(Scalar.DateTime.class)
+        @Description("When the source last updated it, in the source's time zone. (ISO-8601)")
+        String updatedAt,
     @Description("Language code, when known.") String language,
     @Ignore long sourceId,
-    @Ignore long numericId) {
+    @Ignore long numericId,
+    @Ignore SourceNode loadedSource) {
 
   public static ArticleNode from(Article a) {
     ZoneId zone = a.source.zone();
@@ -44,10 +57,35 @@ public record ArticleNode(
         a.credit,
         a.imageUrl,
         a.imageCaption,
-        a.publishedAt == null ? null : a.publishedAt.atZone(zone).toOffsetDateTime(),
-        a.updatedAt == null ? null : a.updatedAt.atZone(zone).toOffsetDateTime(),
+        iso(a.publishedAt, zone),
+        iso(a.updatedAt, zone),
         a.language,
         a.source.id,
-        a.id);
+        a.id,
+        SourceNode.from(a.source));
+  }
+
+  /** {@code instant} in {@code zone} as DateTimeFormatter.ISO_OFFSET_DATE_TIME writes it. */
+  static String iso(Instant instant, ZoneId zone) {
+    if (instant == null) {
+      return null;
+    }
+    ZoneOffset offset = zone.getRules().getOffset(instant);
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, offset);
+    int year = t.getYear();
+    if (instant.getNano() != 0 || year < 1000 || year > 9999) {
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(offset));
+    }
+    StringBuilder b = new StringBuilder(25).append(year).append('-');
+    two(b, t.getMonthValue()).append('-');
+    two(b, t.getDayOfMonth()).append('T');
+    two(b, t.getHour()).append(':');
+    two(b, t.getMinute()).append(':');
+    two(b, t.getSecond());
+    return b.append(offset.getId()).toString();
+  }
+
+  private static StringBuilder two(StringBuilder b, int v) {
+    return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
   }
 }

@@ -150,28 +150,4 @@ class ArticleQueriesGraphQLTest {
         query("{ sources(first: 100, filter: {kind: ARCHIVE}) { edges { node { slug kind } } } }");
     assertThat(feeds.getList("data.sources.edges.node.slug", String.class)).contains("gnn9.com");
   }
-
-  @Test
-  void hostileDocumentsAreRefusedQuickly() {
-    StringBuilder aliases = new StringBuilder("{");
-    for (int i = 0; i < 1000; i++) {
-      aliases.append(" a").append(i).append(": articles(first: 100) { edges { node { title } } }");
-    }
-    aliases.append(" }");
-    long t0 = System.nanoTime();
-    JsonPath r = query(aliases.toString());
-    assertThat(r.getList("errors")).isNotEmpty();
-    assertThat(r.getString("data")).isNull();
-
-    String deep =
-        "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } } } } }";
-    assertThat(query(deep).getList("errors")).isNotEmpty();
-
-    String huge = "{ search(query: \"" + "x".repeat(2 * 1024 * 1024) + "\") { edges { cursor } } }";
-    assertThat(query(huge).getList("errors")).isNotEmpty();
-    assertThat((System.nanoTime() - t0) / 1_000_000).as("ms to refuse all three").isLessThan(5_000);
-    // and normal traffic is still served
-    assertThat(query("{ articles(first: 1) { edges { cursor } } }").getList("data.articles.edges"))
-        .hasSize(1);
-  }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 /** Reads and writes articles. */
 @ApplicationScoped
@@ -264,6 +265,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
             .createQuery(
                 "select a from Article a join fetch a.source where a.id in :ids", Article.class)
             .setParameter("ids", ids)
+            // Read paths only: no snapshots for dirty checking.
+            .setHint(HibernateHints.HINT_READ_ONLY, true)
             .getResultList()) {
       byId.put(a.id, a);
     }
@@ -340,6 +343,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
                     + " order by a.sortAt desc, a.id desc",
                 Article.class)
             .setParameter("ids", ids)
+            .setHint(HibernateHints.HINT_READ_ONLY, true)
             .getResultList();
     for (Article a : rows) {
       bySource.get(a.source.id).add(a);
