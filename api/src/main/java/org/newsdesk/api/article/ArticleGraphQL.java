@@ -19,6 +19,7 @@ import org.newsdesk.api.common.Paging;
 import org.newsdesk.api.common.PublicErrors;
 import org.newsdesk.api.source.SourceNode;
 import org.newsdesk.core.article.ArticleFilter;
+import org.newsdesk.core.article.ArticleRepository;
 import org.newsdesk.core.article.ArticleRepository.Scored;
 import org.newsdesk.core.article.ArticleService;
 import org.newsdesk.core.article.SearchKey;
@@ -224,6 +225,24 @@ public class ArticleGraphQL {
             .map(SourceNode::from)
             .collect(Collectors.toMap(SourceNode::numericId, Function.identity()));
     return page.stream().map(a -> byId.get(a.sourceId())).toList();
+  }
+
+  /** The content of each article of a page, in one query for the whole page. */
+  @Description("Full content, sanitized HTML.")
+  public List<String> content(@Source List<ArticleNode> page) {
+    return bodies(page, ArticleRepository.Body.CONTENT);
+  }
+
+  /** The plain text of each article of a page, in one query for the whole page. */
+  @Description("Plain text of the content.")
+  public List<String> text(@Source List<ArticleNode> page) {
+    return bodies(page, ArticleRepository.Body.TEXT);
+  }
+
+  private List<String> bodies(List<ArticleNode> page, ArticleRepository.Body body) {
+    Map<Long, String> found =
+        articles.bodies(page.stream().map(ArticleNode::numericId).toList(), body);
+    return page.stream().map(a -> found.get(a.numericId())).toList();
   }
 
   /** Tags of each article of a page, in one query for the whole page. */

@@ -18,7 +18,9 @@ import org.newsdesk.core.article.Article;
 /**
  * The API's view of an article: what clients may see, never the entity itself. Timestamps are
  * formatted once here (ISO 8601 with the source's offset) rather than per field by the GraphQL
- * layer, and the source loaded with the article travels along for the batched {@code source}.
+ * layer, and the source loaded with the article travels along for the batched {@code source}. The
+ * large fields ({@code content}, {@code text}) are not part of it: they are read for a whole page
+ * at once, and only when asked for ({@link ArticleGraphQL#content}).
  */
 @Name("Article")
 @Description("A news article from one source.")
@@ -27,8 +29,6 @@ public record ArticleNode(
     @Description("The article's canonical URL.") String url,
     @NonNull @Description("Title, plain text.") String title,
     @Description("Short summary, sanitized HTML.") String summary,
-    @Description("Full content, sanitized HTML.") String content,
-    @Description("Plain text of the content.") String text,
     @Description("Author as the source names them.") String byline,
     @Description("Wire agency credited for the copy, such as AP.") String credit,
     @Description("Lead image URL.") String imageUrl,
@@ -44,6 +44,17 @@ public record ArticleNode(
     @Ignore long numericId,
     @Ignore SourceNode loadedSource) {
 
+  /** Batching keys on articles: equal when the ids are. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ArticleNode other && other.numericId == numericId;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(numericId);
+  }
+
   public static ArticleNode from(Article a) {
     ZoneId zone = a.source.zone();
     return new ArticleNode(
@@ -51,8 +62,6 @@ public record ArticleNode(
         a.url,
         a.title,
         a.summary,
-        a.content,
-        a.text,
         a.byline,
         a.credit,
         a.imageUrl,

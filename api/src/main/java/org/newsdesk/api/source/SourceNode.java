@@ -28,6 +28,17 @@ public record SourceNode(
         boolean fullArticle,
     @Ignore long numericId) {
 
+  /** Batching keys on sources: equal when the ids are. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SourceNode other && other.numericId == numericId;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(numericId);
+  }
+
   public static SourceNode from(Source s) {
     return new SourceNode(
         String.valueOf(s.id),

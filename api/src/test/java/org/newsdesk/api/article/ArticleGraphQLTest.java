@@ -130,6 +130,26 @@ class ArticleGraphQLTest {
   }
 
   @Test
+  void contentAndTextOfAPageAreReadOnlyWhenAskedInOneStatementEach() {
+    String plain = "{ articles(first: %d) { edges { node { title } } } }";
+    String bodies = "{ articles(first: %d) { edges { node { title content text } } } }";
+    long base = statements(() -> query(plain.formatted(50)));
+    long small = statements(() -> query(bodies.formatted(2)));
+    long large = statements(() -> query(bodies.formatted(50)));
+    assertThat(large).isEqualTo(small).isEqualTo(base + 2);
+
+    List<Map<String, Object>> nodes =
+        query(bodies.formatted(100)).getList("data.articles.edges.node");
+    Map<String, Object> seed =
+        nodes.stream()
+            .filter(n -> String.valueOf(n.get("text")).contains("a largely symbolic victory"))
+            .findFirst()
+            .orElseThrow();
+    assertThat((String) seed.get("content")).contains("<p>").contains("largely symbolic victory");
+    assertThat(nodes).allSatisfy(n -> assertThat(n.get("text")).isNotNull());
+  }
+
+  @Test
   void timeRangeAndSourceFilters() {
     JsonPath r =
         query(

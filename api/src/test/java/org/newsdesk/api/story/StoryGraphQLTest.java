@@ -10,17 +10,15 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.newsdesk.api.Statements;
 import org.newsdesk.core.article.ArticleDraft;
 import org.newsdesk.core.article.ArticleService;
 import org.newsdesk.core.source.SourceKind;
 import org.newsdesk.core.source.SourceService;
 import org.newsdesk.core.source.SourceSpec;
-import org.newsdesk.core.story.StoryRepository;
 import org.newsdesk.core.testing.EmbeddedPostgresTestResource;
 
 /**
@@ -259,10 +257,6 @@ class StoryGraphQLTest {
   }
 
   private long statements(Runnable r) {
-    Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
-    statistics.setStatisticsEnabled(true);
-    long before = statistics.getPrepareStatementCount() + StoryRepository.workCount();
-    r.run();
-    return statistics.getPrepareStatementCount() + StoryRepository.workCount() - before;
+    return Statements.during(emf, r);
   }
 }

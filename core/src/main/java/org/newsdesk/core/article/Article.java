@@ -1,5 +1,6 @@
 package org.newsdesk.core.article;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -43,10 +44,15 @@ public class Article {
 
   public String summary;
 
-  /** Sanitized HTML. */
+  /**
+   * Sanitized HTML. Loaded on first access (with {@link #text}), not with every listing: lists read
+   * it through {@link ArticleRepository#bodies} when a client asks for it.
+   */
+  @Basic(fetch = FetchType.LAZY)
   public String content;
 
-  /** Plain text of the content, for search and related stories. */
+  /** Plain text of the content, for search and related stories; loaded like {@link #content}. */
+  @Basic(fetch = FetchType.LAZY)
   public String text;
 
   public String byline;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
+import org.newsdesk.core.db.Jdbc;
 
 /** Reads and writes articles. */
 @ApplicationScoped
@@ -52,36 +53,36 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
   public Count count(ArticleFilter filter, long bound) {
     SqlFilter f = SqlFilter.of(filter);
     String where = f.where.toString();
-    return session()
-        .doReturningWork(
-            c -> {
-              long exact;
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT count(*) FROM (SELECT 1 FROM article a" + where + " LIMIT ?) x")) {
-                int i = f.bind(c, ps, 1);
-                ps.setLong(i, bound + 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                  rs.next();
-                  exact = rs.getLong(1);
-                }
-              }
-              if (exact <= bound) {
-                return new Count(exact, true);
-              }
-              try (PreparedStatement ps =
-                  c.prepareStatement("EXPLAIN (FORMAT JSON) SELECT 1 FROM article a" + where)) {
-                f.bind(c, ps, 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                  rs.next();
-                  java.util.regex.Matcher m =
-                      java.util.regex.Pattern.compile("\"Plan Rows\":\\s*(\\d+)")
-                          .matcher(rs.getString(1));
-                  long estimate = m.find() ? Long.parseLong(m.group(1)) : bound;
-                  return new Count(Math.max(estimate, bound + 1), false);
-                }
-              }
-            });
+    return Jdbc.work(
+        session(),
+        c -> {
+          long exact;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT count(*) FROM (SELECT 1 FROM article a" + where + " LIMIT ?) x")) {
+            int i = f.bind(c, ps, 1);
+            ps.setLong(i, bound + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              exact = rs.getLong(1);
+            }
+          }
+          if (exact <= bound) {
+            return new Count(exact, true);
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("EXPLAIN (FORMAT JSON) SELECT 1 FROM article a" + where)) {
+            f.bind(c, ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              java.util.regex.Matcher m =
+                  java.util.regex.Pattern.compile("\"Plan Rows\":\\s*(\\d+)")
+                      .matcher(rs.getString(1));
+              long estimate = m.find() ? Long.parseLong(m.group(1)) : bound;
+              return new Count(Math.max(estimate, bound + 1), false);
+            }
+          }
+        });
   }
 
   /**
@@ -105,28 +106,28 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
     }
     sql.append(" ORDER BY r.score DESC, r.sort_at DESC, r.id DESC LIMIT ?");
     List<Object[]> rows =
-        session()
-            .doReturningWork(
-                c -> {
-                  try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                    ps.setString(1, query);
-                    int i = f.bind(c, ps, 2);
-                    ps.setInt(i++, candidates);
-                    if (after != null) {
-                      ps.setFloat(i++, after.score());
-                      SqlFilter.setInstant(ps, i++, after.sortAt());
-                      ps.setLong(i++, after.id());
-                    }
-                    ps.setInt(i, limit);
-                    List<Object[]> found = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                      while (rs.next()) {
-                        found.add(new Object[] {rs.getLong(1), rs.getFloat(2)});
-                      }
-                    }
-                    return found;
+        Jdbc.work(
+            session(),
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setString(1, query);
+                int i = f.bind(c, ps, 2);
+                ps.setInt(i++, candidates);
+                if (after != null) {
+                  ps.setFloat(i++, after.score());
+                  SqlFilter.setInstant(ps, i++, after.sortAt());
+                  ps.setLong(i++, after.id());
+                }
+                ps.setInt(i, limit);
+                List<Object[]> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(new Object[] {rs.getLong(1), rs.getFloat(2)});
                   }
-                });
+                }
+                return found;
+              }
+            });
     Map<Long, Article> byId = new HashMap<>();
     for (Article a : byIdsWithSource(rows.stream().map(r -> (Long) r[0]).toList())) {
       byId.put(a.id, a);
@@ -140,78 +141,120 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
    * markup).
    */
   public Map<Long, List<String>> headlines(Collection<Long> ids, String query) {
-    Map<Long, List<String>> out = new LinkedHashMap<>();
+    return perArticle(
+        "SELECT a.id, ts_headline(newsdesk_ts_config(a.language),"
+            + " coalesce(a.title, '') || E'\\n' || left(coalesce(a.text, ''), 20000),"
+            + " newsdesk_tsquery(?), 'StartSel=\u0001, StopSel=\u0002, MaxFragments=2,"
+            + " MaxWords=24, MinWords=8, FragmentDelimiter=\u0003')"
+            + " FROM article a WHERE a.id = ANY(?)",
+        ids,
+        query,
+        v -> List.of(v.split("\u0003")));
+  }
+
+  /**
+   * Runs {@code sql} (parameters: {@code first} when not null, then the id array) and maps each
+   * row's id (column 1) to its second column, converted; one statement for all ids.
+   */
+  private <V> Map<Long, V> perArticle(
+      String sql,
+      Collection<Long> ids,
+      String first,
+      java.util.function.Function<String, V> value) {
+    Map<Long, V> out = new LinkedHashMap<>();
     if (ids.isEmpty()) {
       return out;
     }
-    return session()
-        .doReturningWork(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT a.id, ts_headline(newsdesk_ts_config(a.language),"
-                          + " coalesce(a.title, '') || E'\\n' || left(coalesce(a.text, ''), 20000),"
-                          + " newsdesk_tsquery(?), 'StartSel=\u0001, StopSel=\u0002, MaxFragments=2,"
-                          + " MaxWords=24, MinWords=8, FragmentDelimiter=\u0003')"
-                          + " FROM article a WHERE a.id = ANY(?)")) {
-                ps.setString(1, query);
-                ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    out.put(rs.getLong(1), List.of(rs.getString(2).split("\u0003")));
-                  }
-                }
+    return Jdbc.work(
+        session(),
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (first != null) {
+              ps.setString(i++, first);
+            }
+            ps.setArray(i, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                String v = rs.getString(2);
+                out.put(rs.getLong(1), v == null ? null : value.apply(v));
               }
-              return out;
-            });
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Which large column {@link #bodies} reads. */
+  public enum Body {
+    CONTENT("content"),
+    TEXT("text");
+
+    private final String column;
+
+    Body(String column) {
+      this.column = column;
+    }
+  }
+
+  /**
+   * One large column ({@code content} or {@code text}) of many articles in one statement, for the
+   * clients that ask for it: listings load articles without them.
+   */
+  public Map<Long, String> bodies(Collection<Long> ids, Body body) {
+    return perArticle(
+        "SELECT a.id, a." + body.column + " FROM article a WHERE a.id = ANY(?)",
+        ids,
+        null,
+        java.util.function.Function.identity());
   }
 
   /** Tags with their article counts, most used first, optionally by prefix. */
   public List<TagCount> tags(String prefix, int limit) {
-    return session()
-        .doReturningWork(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT tag, count(*) FROM article_tag"
-                          + (prefix == null ? "" : " WHERE lower(tag) LIKE ? ESCAPE '\\'")
-                          + " GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ?")) {
-                int i = 1;
-                if (prefix != null) {
-                  ps.setString(i++, likePrefix(prefix));
-                }
-                ps.setInt(i, limit);
-                List<TagCount> found = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    found.add(new TagCount(rs.getString(1), rs.getLong(2)));
-                  }
-                }
-                return found;
+    return Jdbc.work(
+        session(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT tag, count(*) FROM article_tag"
+                      + (prefix == null ? "" : " WHERE lower(tag) LIKE ? ESCAPE '\\'")
+                      + " GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ?")) {
+            int i = 1;
+            if (prefix != null) {
+              ps.setString(i++, likePrefix(prefix));
+            }
+            ps.setInt(i, limit);
+            List<TagCount> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                found.add(new TagCount(rs.getString(1), rs.getLong(2)));
               }
-            });
+            }
+            return found;
+          }
+        });
   }
 
   /** One tag (matched case-insensitively) with its article count, if any article has it. */
   public java.util.Optional<TagCount> tag(String name) {
     List<TagCount> found =
-        session()
-            .doReturningWork(
-                c -> {
-                  try (PreparedStatement ps =
-                      c.prepareStatement(
-                          "SELECT min(tag), count(*) FROM article_tag WHERE lower(tag) = lower(?)"
-                              + " HAVING count(*) > 0")) {
-                    ps.setString(1, name);
-                    List<TagCount> l = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                      while (rs.next()) {
-                        l.add(new TagCount(rs.getString(1), rs.getLong(2)));
-                      }
-                    }
-                    return l;
+        Jdbc.work(
+            session(),
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT min(tag), count(*) FROM article_tag WHERE lower(tag) = lower(?)"
+                          + " HAVING count(*) > 0")) {
+                ps.setString(1, name);
+                List<TagCount> l = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    l.add(new TagCount(rs.getString(1), rs.getLong(2)));
                   }
-                });
+                }
+                return l;
+              }
+            });
     return found.stream().findFirst();
   }
 
@@ -237,21 +280,21 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
   }
 
   private List<Long> ids(String sql, SqlFilter f, int limit) {
-    return session()
-        .doReturningWork(
-            c -> {
-              try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = f.bind(c, ps, 1);
-                ps.setInt(i, limit);
-                List<Long> found = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    found.add(rs.getLong(1));
-                  }
-                }
-                return found;
+    return Jdbc.work(
+        session(),
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = f.bind(c, ps, 1);
+            ps.setInt(i, limit);
+            List<Long> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                found.add(rs.getLong(1));
               }
-            });
+            }
+            return found;
+          }
+        });
   }
 
   /** The articles with these ids, sources loaded, in the order of {@code ids}. */
@@ -304,32 +347,31 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
       return bySource;
     }
     List<Long> ids =
-        getEntityManager()
-            .unwrap(Session.class)
-            .doReturningWork(
-                c -> {
-                  String sql =
-                      "SELECT a.id FROM unnest(?::bigint[]) AS s(id) CROSS JOIN LATERAL ("
-                          + " SELECT id FROM article WHERE source_id = s.id"
-                          + (after == null ? "" : " AND (sort_at, id) < (?, ?)")
-                          + " ORDER BY sort_at DESC, id DESC LIMIT ?) a";
-                  try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    int i = 1;
-                    ps.setArray(i++, c.createArrayOf("bigint", sourceIds.toArray()));
-                    if (after != null) {
-                      setInstant(ps, i++, after.sortAt());
-                      ps.setLong(i++, after.id());
-                    }
-                    ps.setInt(i, limit);
-                    List<Long> found = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                      while (rs.next()) {
-                        found.add(rs.getLong(1));
-                      }
-                    }
-                    return found;
+        Jdbc.work(
+            session(),
+            c -> {
+              String sql =
+                  "SELECT a.id FROM unnest(?::bigint[]) AS s(id) CROSS JOIN LATERAL ("
+                      + " SELECT id FROM article WHERE source_id = s.id"
+                      + (after == null ? "" : " AND (sort_at, id) < (?, ?)")
+                      + " ORDER BY sort_at DESC, id DESC LIMIT ?) a";
+              try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setArray(i++, c.createArrayOf("bigint", sourceIds.toArray()));
+                if (after != null) {
+                  setInstant(ps, i++, after.sortAt());
+                  ps.setLong(i++, after.id());
+                }
+                ps.setInt(i, limit);
+                List<Long> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(rs.getLong(1));
                   }
-                });
+                }
+                return found;
+              }
+            });
     for (Long sourceId : sourceIds) {
       bySource.put(sourceId, new ArrayList<>());
     }
@@ -376,7 +418,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
    * (source, identity) decides).
    */
   public ArticleBatch.Stored storeBatch(long sourceId, List<ArticleDraft> drafts, Instant now) {
-    return session().doReturningWork(c -> ArticleBatch.store(c, sourceId, drafts, now));
+    return Jdbc.work(session(), c -> ArticleBatch.store(c, sourceId, drafts, now));
   }
 
   /** Which of {@code identities} source {@code sourceId} already has, in one statement. */
@@ -385,22 +427,22 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
     if (identities.isEmpty()) {
       return known;
     }
-    return session()
-        .doReturningWork(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT identity FROM article WHERE source_id = ? AND identity = ANY(?)")) {
-                ps.setLong(1, sourceId);
-                ps.setArray(2, c.createArrayOf("text", identities.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    known.add(rs.getString(1));
-                  }
-                }
+    return Jdbc.work(
+        session(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT identity FROM article WHERE source_id = ? AND identity = ANY(?)")) {
+            ps.setLong(1, sourceId);
+            ps.setArray(2, c.createArrayOf("text", identities.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                known.add(rs.getString(1));
               }
-              return known;
-            });
+            }
+          }
+          return known;
+        });
   }
 
   private static void setInstant(PreparedStatement ps, int index, Instant value)

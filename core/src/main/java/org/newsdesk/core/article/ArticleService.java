@@ -123,6 +123,12 @@ public class ArticleService {
     return articles.byIdsWithSource(ids);
   }
 
+  /** The content or the plain text of many articles at once. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<Long, String> bodies(Collection<Long> articleIds, ArticleRepository.Body body) {
+    return articles.bodies(articleIds, body);
+  }
+
   /** Tags of many articles at once. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Map<Long, List<String>> tagsOf(Collection<Long> articleIds) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.newsdesk.core.db.Jdbc;
 
 /** Reads and writes sources. */
 @ApplicationScoped
@@ -15,9 +16,9 @@ public class SourceRepository implements PanacheRepositoryBase<Source, Long> {
    * transaction (see {@link FetchLeases}).
    */
   public List<ClaimedSource> claimDue(String owner, java.time.Duration lease, int limit) {
-    return getEntityManager()
-        .unwrap(org.hibernate.Session.class)
-        .doReturningWork(c -> FetchLeases.claim(c, owner, lease, limit));
+    return Jdbc.work(
+        getEntityManager().unwrap(org.hibernate.Session.class),
+        c -> FetchLeases.claim(c, owner, lease, limit));
   }
 
   /**
@@ -25,9 +26,9 @@ public class SourceRepository implements PanacheRepositoryBase<Source, Long> {
    * keep} rows per source stay); false when the lease was no longer {@code r.owner()}'s.
    */
   public boolean recordFetch(FetchRecord r, int keep) {
-    return getEntityManager()
-        .unwrap(org.hibernate.Session.class)
-        .doReturningWork(c -> FetchLeases.record(c, r, keep));
+    return Jdbc.work(
+        getEntityManager().unwrap(org.hibernate.Session.class),
+        c -> FetchLeases.record(c, r, keep));
   }
 
   public Optional<Source> bySlug(String slug) {

@@ -3,7 +3,6 @@ package org.newsdesk.core.story;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import org.newsdesk.core.db.Jdbc;
 
 /** The SQL of stories, article features, the inverted index and related lists. */
 @ApplicationScoped
@@ -43,24 +43,8 @@ public class StoryRepository {
   /** One row of a related list. */
   record RelatedRow(long articleId, long relatedId, float score, List<String> reasons) {}
 
-  interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private static final java.util.concurrent.atomic.AtomicLong WORKS =
-      new java.util.concurrent.atomic.AtomicLong();
-
-  <T> T work(Work<T> w) {
-    WORKS.incrementAndGet();
-    return em.unwrap(Session.class).doReturningWork(w::run);
-  }
-
-  /**
-   * How many units of SQL work (one statement each, or a batch of one statement) this process ran
-   * so far; reads only, for monitoring and for the tests that keep list relations batched.
-   */
-  public static long workCount() {
-    return WORKS.get();
+  <T> T work(Jdbc.Work<T> w) {
+    return Jdbc.work(em.unwrap(Session.class), w);
   }
 
   /** Waits for, then holds until commit, the lock of story assignment (all replicas). */

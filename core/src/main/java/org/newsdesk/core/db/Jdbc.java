@@ -1,0 +1,55 @@
+package org.newsdesk.core.db;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.stat.spi.StatisticsImplementor;
+
+/**
+ * Plain JDBC work on the session's connection, for the statements that HQL cannot express (keyset
+ * pages, full-text ranking, batched upserts). While Hibernate statistics are on, each statement it
+ * prepares is counted there as Hibernate counts its own, so one figure covers every statement a
+ * request runs; with statistics off (the default) the connection is used as it is.
+ */
+public final class Jdbc {
+
+  /** SQL work on one connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private Jdbc() {}
+
+  public static <T> T work(Session session, Work<T> work) {
+    StatisticsImplementor statistics =
+        session.getSessionFactory().unwrap(SessionFactoryImplementor.class).getStatistics();
+    if (!statistics.isStatisticsEnabled()) {
+      return session.doReturningWork(work::run);
+    }
+    return session.doReturningWork(c -> work.run(counting(c, statistics)));
+  }
+
+  private static Connection counting(Connection c, StatisticsImplementor statistics) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            Jdbc.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              String name = method.getName();
+              if (name.equals("prepareStatement")
+                  || name.equals("createStatement")
+                  || name.equals("prepareCall")) {
+                statistics.prepareStatement();
+              }
+              try {
+                return method.invoke(c, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+}
