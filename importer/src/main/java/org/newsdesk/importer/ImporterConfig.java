@@ -91,4 +91,12 @@ public interface ImporterConfig {
    */
   @WithDefault("600")
   int teaserChars();
+
+  /**
+   * How soon a source is fetched again when its articles could not be stored (the database was
+   * unavailable): the failure is ours, not the source's, so it neither counts as the source's error
+   * nor backs off. Env: {@code NEWSDESK_IMPORTER_STORE_RETRY}.
+   */
+  @WithDefault("30s")
+  Duration storeRetry();
 }

@@ -79,7 +79,10 @@ public class FetchScheduler {
         store,
         new FetchIntervals(config.minInterval(), config.maxInterval(), config.initialInterval()),
         new SourcePoller.Settings(
-            config.disableAfter(), config.fullArticleMax(), config.teaserChars()),
+            config.disableAfter(),
+            config.fullArticleMax(),
+            config.teaserChars(),
+            config.storeRetry()),
         new Metrics(meters),
         Clock.systemUTC(),
         () -> ThreadLocalRandom.current().nextDouble());

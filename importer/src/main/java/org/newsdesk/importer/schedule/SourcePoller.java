@@ -77,7 +77,8 @@ public final class SourcePoller {
    * @param fullArticleMax most article pages fetched per poll
    * @param teaserChars entries with less text are teasers
    */
-  public record Settings(int disableAfter, int fullArticleMax, int teaserChars) {}
+  public record Settings(
+      int disableAfter, int fullArticleMax, int teaserChars, Duration storeRetry) {}
 
   private final HttpFetcher fetcher;
   private final DocumentParser parser;
@@ -450,8 +451,13 @@ public final class SourcePoller {
       return last;
     }
 
+    /**
+     * The fetch was fine but its articles could not be stored (the database went away, a constraint
+     * failed): nothing of it was committed, and the validators and body hash stay as they were, so
+     * the next fetch reads the document again in full. The source is not to blame: its error count
+     * stays, and it is due again after the short store retry, not a backoff.
+     */
     FetchRecord storeFailed(RuntimeException e) {
-      int errors = source.consecutiveErrors() + 1;
       String message =
           "could not store: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage());
       try {
@@ -466,8 +472,8 @@ public final class SourcePoller {
                 source.lastModified(),
                 source.bodyHash(),
                 false,
-                errors,
-                intervals.backoff(errors, random),
+                source.consecutiveErrors(),
+                settings.storeRetry(),
                 null));
       } catch (RuntimeException again) {
         LOG.warnf("could not record the failure of %s either; its lease will pass", source.slug());
