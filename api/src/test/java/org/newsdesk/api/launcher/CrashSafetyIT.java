@@ -9,11 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -304,27 +300,7 @@ class CrashSafetyIT {
   }
 
   private void awaitReady(Process p) throws Exception {
-    int httpPort = ports.get(p);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      assertThat(p.isAlive()).as("importer exited: %s", logs()).isTrue();
-      try {
-        HttpResponse<String> r =
-            HTTP.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("importer not ready: " + logs());
+    ServerProcesses.awaitReady(ports.get(p), p, this::logs, Duration.ofSeconds(120));
   }
 
   private String logs() {
@@ -347,8 +323,6 @@ class CrashSafetyIT {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return ServerProcesses.freePort();
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -215,31 +214,21 @@ class LauncherIT {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return ServerProcesses.freePort();
   }
 
   private static void awaitReady(int port, Process server) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-    while (System.nanoTime() < deadline) {
-      assertThat(server.isAlive()).as("server exited: %s", output(server)).isTrue();
-      try {
-        HttpResponse<String> r =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("not ready in 240 s: " + output(server));
+    ServerProcesses.awaitReady(
+        port,
+        server,
+        () -> {
+          try {
+            return output(server);
+          } catch (IOException e) {
+            return e.toString();
+          }
+        },
+        Duration.ofSeconds(240));
   }
 
   private static JsonNode graphql(int port, String query) throws Exception {
