@@ -1,5 +1,8 @@
 package org.newsdesk.api.article;
 
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import io.smallrye.graphql.api.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,11 +38,14 @@ public class ArticleGraphQL {
   private final ArticleService articles;
   private final SourceService sources;
   private final ApiConfig config;
+  private final Context context;
 
-  public ArticleGraphQL(ArticleService articles, SourceService sources, ApiConfig config) {
+  public ArticleGraphQL(
+      ArticleService articles, SourceService sources, ApiConfig config, Context context) {
     this.articles = articles;
     this.sources = sources;
     this.config = config;
+    this.context = context;
   }
 
   @Query("articles")
@@ -56,12 +62,23 @@ public class ArticleGraphQL {
     int size = Paging.size(first, last, after, before);
     ArticleFilter domain = ArticleFilterInput.toDomain(filter);
     checkQuery(domain.query());
+    if (!asksForThePage()) {
+      // Only totalCount (or nothing of the page) asked for: no page is read.
+      return new ArticleConnection(List.of(), new PageInfo(false, false, null, null), domain);
+    }
     if (last != null || before != null) {
       return ArticleConnection.backward(
           articles.latestBefore(domain, Paging.before(before), size), before != null, domain);
     }
     return ArticleConnection.forward(
         articles.latest(domain, Paging.after(after), size), after != null, domain);
+  }
+
+  /** Whether the connection being resolved selects its edges or its page info. */
+  private boolean asksForThePage() {
+    DataFetchingFieldSelectionSet selection =
+        context.unwrap(DataFetchingEnvironment.class).getSelectionSet();
+    return selection.contains("edges") || selection.contains("pageInfo");
   }
 
   /** The number of articles of a listing, counted only when asked for. */

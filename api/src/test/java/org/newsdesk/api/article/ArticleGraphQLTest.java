@@ -150,6 +150,19 @@ class ArticleGraphQLTest {
   }
 
   @Test
+  void aCountAloneReadsNoPage() {
+    String both = "{ articles(first: 100) { totalCount edges { node { id } } } }";
+    String countOnly = "{ articles(first: 100) { totalCount } }";
+    JsonPath r = query(both);
+    long withPage = statements(() -> query(both));
+    long alone = statements(() -> query(countOnly));
+    assertThat(query(countOnly).getInt("data.articles.totalCount"))
+        .isEqualTo(r.getInt("data.articles.totalCount"))
+        .isGreaterThanOrEqualTo(r.getList("data.articles.edges").size());
+    assertThat(alone).isEqualTo(1).isLessThan(withPage);
+  }
+
+  @Test
   void timeRangeAndSourceFilters() {
     JsonPath r =
         query(
