@@ -7,8 +7,8 @@
 #   bench/api/run.sh db        only start the database (until Ctrl-C), e.g. to look at it with psql
 #
 # Settings (environment): ARTICLES (1000000), SOURCES (5000), DURATION seconds per run (20),
-# WARMUP seconds per system and query (10), ROUNDS (2), CONNECTIONS (16), QUERIES, SYSTEMS,
-# BENCH_WORK (bench/api/work: database, logs, results), OURS_JAVA_OPTS (-Xmx256m), ports
+# WARMUP seconds per system and query (20), ROUNDS (2), CONNECTIONS (16), QUERIES, SYSTEMS,
+# BENCH_WORK (bench/api/work: database, logs, results), OURS_JAVA_OPTS (a 160 MB heap, serial GC, capped code cache, metaspace and direct memory), ports
 # PG_PORT (18510), OURS_PORT (18520), PEER_PORT (18530), PEER2_PORT (18531).
 # Needs: a JDK 17+, wrk, pgbench and psql (postgresql-client), jq, curl, Node.js 18+ with npm.
 set -euo pipefail
@@ -19,7 +19,7 @@ work=${BENCH_WORK:-$here/work}
 ARTICLES=${ARTICLES:-1000000}
 SOURCES=${SOURCES:-5000}
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-20}
 ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 QUERIES=${QUERIES:-latest source-page by-id search count}
@@ -28,7 +28,7 @@ PG_PORT=${PG_PORT:-18510}
 OURS_PORT=${OURS_PORT:-18520}
 PEER_PORT=${PEER_PORT:-18530}
 PEER2_PORT=${PEER2_PORT:-18531}
-OURS_JAVA_OPTS=${OURS_JAVA_OPTS:--Xmx256m}
+OURS_JAVA_OPTS=${OURS_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k -XX:MaxDirectMemorySize=64m}
 # The source whose page 3 and article count are asked for (about 1,200 articles at 1M), and the
 # common search term (in about two thirds of the articles).
 SOURCE_ID=${SOURCE_ID:-100}

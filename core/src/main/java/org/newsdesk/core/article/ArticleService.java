@@ -42,7 +42,7 @@ public class ArticleService {
   /**
    * One page of the newest articles; asks for one more than {@code limit} to tell if more follow.
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Page<Article> latest(ArticleFilter filter, ArticleKey after, int limit) {
     return Page.of(articles.page(filter, after, false, limit + 1), limit, false);
   }
@@ -51,53 +51,53 @@ public class ArticleService {
    * The page of (at most {@code limit}) articles just before {@code before} in newest-first order,
    * still newest first; {@code hasNext} then tells whether more come before this page.
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Page<Article> latestBefore(ArticleFilter filter, ArticleKey before, int limit) {
     return Page.of(articles.page(filter, before, true, limit + 1), limit, true);
   }
 
   /** How many articles match, exact up to {@code bound}, estimated beyond. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public ArticleRepository.Count count(ArticleFilter filter, long bound) {
     return articles.count(filter, bound);
   }
 
   /** Ranked full-text search over the newest {@code candidates} matches. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Page<ArticleRepository.Scored> search(
       String query, ArticleFilter filter, SearchKey after, int limit, int candidates) {
     return Page.of(articles.search(query, filter, after, limit + 1, candidates), limit, false);
   }
 
   /** Highlighted snippets of each article for {@code query}. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Map<Long, List<String>> headlines(Collection<Long> ids, String query) {
     return articles.headlines(ids, query);
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<ArticleRepository.TagCount> tags(String prefix, int limit) {
     return articles.tags(prefix, limit);
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<ArticleRepository.TagCount> tag(String name) {
     return articles.tag(name);
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<Article> byUrl(String url) {
     return articles.byUrl(url);
   }
 
   /** One page of a source's newest articles. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Page<Article> latestOfSource(long sourceId, ArticleKey after, int limit) {
     return latestOfSources(List.of(sourceId), after, limit).get(sourceId);
   }
 
   /** One page of each of several sources' newest articles, in a bounded number of statements. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Map<Long, Page<Article>> latestOfSources(
       Collection<Long> sourceIds, ArticleKey after, int limit) {
     Map<Long, Page<Article>> pages = new LinkedHashMap<>();
@@ -107,7 +107,7 @@ public class ArticleService {
     return pages;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<Article> byId(long id) {
     return articles
         .find("from Article a join fetch a.source where a.id = ?1", id)
@@ -118,19 +118,19 @@ public class ArticleService {
    * The articles with these ids (sources loaded), in the order of {@code ids}; missing ones
    * skipped.
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<Article> byIds(List<Long> ids) {
     return articles.byIdsWithSource(ids);
   }
 
   /** The content or the plain text of many articles at once. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Map<Long, String> bodies(Collection<Long> articleIds, ArticleRepository.Body body) {
     return articles.bodies(articleIds, body);
   }
 
   /** Tags of many articles at once. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Map<Long, List<String>> tagsOf(Collection<Long> articleIds) {
     return articles.tagsOf(articleIds);
   }

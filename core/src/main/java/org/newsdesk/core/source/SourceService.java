@@ -95,25 +95,25 @@ public class SourceService {
     return s.isEmpty() ? "source" : s;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<Source> bySlug(String slug) {
     return sources.bySlug(slug);
   }
 
   /** The source with this slug, unless it was removed. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<Source> followedBySlug(String slug) {
     return sources.followedBySlug(slug);
   }
 
   /** Active sources that were not removed, in slug order (what an OPML export lists). */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<Source> active() {
     return sources.activeBySlug();
   }
 
   /** The source that reads {@code feedUrl}, removed or not. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<Source> byFeedUrl(String feedUrl) {
     return sources.byFeedUrl(feedUrl);
   }
@@ -315,7 +315,7 @@ public class SourceService {
    * The health of each of these sources, read in one statement (state and the recent article count
    * together); sources that do not exist are left out.
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Map<Long, SourceHealth> health(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return Map.of();
@@ -371,7 +371,7 @@ public class SourceService {
    * The newest {@code last} fetch attempts of each of these sources, newest first, read in one
    * statement (an index range per source).
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Map<Long, List<FetchAttempt>> fetchLog(Collection<Long> ids, int last) {
     Map<Long, List<FetchAttempt>> out = new LinkedHashMap<>();
     if (ids.isEmpty() || last <= 0) {
@@ -432,18 +432,18 @@ public class SourceService {
     throw new IllegalStateException("not a time: " + value.getClass());
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<Source> byIds(Collection<Long> ids) {
     return sources.byIds(ids);
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<Source> all() {
     return sources.allBySlug();
   }
 
   /** One page of sources in slug order, one more than {@code limit} to tell if more follow. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<Source> page(SourceFilter filter, String afterSlug, int limit) {
     return sources.page(filter, afterSlug, limit + 1);
   }

@@ -26,7 +26,7 @@ public class StoryService {
   }
 
   /** The best {@code limit} related articles of each article, in one statement. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Map<Long, List<Related>> related(Collection<Long> articleIds, int limit) {
     Map<Long, List<Related>> out = new LinkedHashMap<>();
     repo.related(articleIds, limit)
@@ -46,7 +46,7 @@ public class StoryService {
   }
 
   /** The story of each article that has one: article id to story id. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Map<Long, Long> storyOf(Collection<Long> articleIds) {
     Map<Long, Long> out = new LinkedHashMap<>();
     repo.placement(articleIds)
@@ -60,7 +60,7 @@ public class StoryService {
   }
 
   /** The original of each article that republishes another's copy: article id to original id. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Map<Long, Long> duplicateOf(Collection<Long> articleIds) {
     Map<Long, Long> out = new LinkedHashMap<>();
     repo.placement(articleIds)
@@ -74,19 +74,19 @@ public class StoryService {
   }
 
   /** The republications of each article (oldest first, at most {@code limit} each). */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Map<Long, List<Long>> republications(Collection<Long> articleIds, int limit) {
     return repo.republications(articleIds, limit);
   }
 
   /** The stories with these ids. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Map<Long, StoryView> stories(Collection<Long> ids) {
     return repo.stories(ids);
   }
 
   /** One story, if it exists. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<StoryView> story(long id) {
     return Optional.ofNullable(repo.stories(List.of(id)).get(id));
   }
@@ -95,7 +95,7 @@ public class StoryService {
    * Stories, hottest first (see {@link StoryView#hotness()}); asks for one more than {@code limit}
    * to tell if more follow.
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public ArticleService.Page<StoryView> hottest(StoryFilter filter, StoryKey after, int limit) {
     List<StoryView> found = repo.hottest(filter, after, limit + 1);
     boolean more = found.size() > limit;
@@ -103,7 +103,7 @@ public class StoryService {
   }
 
   /** One page of each story's articles, newest first, in two statements for all the stories. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Map<Long, ArticleService.Page<Article>> articlesOf(
       Collection<Long> storyIds, ArticleKey after, int limit) {
     Map<Long, List<Long>> ids =
