@@ -9,7 +9,16 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.core.testing.EmbeddedPostgresTestResource;
 
@@ -36,5 +45,59 @@ class RequestDeadlineTest {
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.jsonPath().getString("errors[0].extensions.code")).isEqualTo("LIMIT_EXCEEDED");
     assertThat(r.jsonPath().getString("errors[0].message")).contains("longer than");
+  }
+
+  /**
+   * Requests cut off by the deadline (or by a client that goes away) leave their database work to
+   * finish on its own: the session is not closed under a running query, so no operation fails
+   * inside the server and no connection is handed to another request while still in use.
+   */
+  @Test
+  void requestsCutOffByTheDeadlineLetTheirQueriesFinishCleanly() throws Exception {
+    List<LogRecord> failures = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            failures.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger log =
+        java.util.logging.Logger.getLogger(PublicErrorsInterceptor.class.getName());
+    log.addHandler(handler);
+    try {
+      String doc =
+          "{ articles(first: 100) { totalCount edges { node { text tags source { name } } } } }";
+      ExecutorService clients = Executors.newFixedThreadPool(16);
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 96; i++) {
+        answers.add(
+            clients.submit(
+                () ->
+                    given()
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("query", doc))
+                        .when()
+                        .post("/graphql")
+                        .statusCode()));
+      }
+      for (Future<Integer> a : answers) {
+        assertThat(a.get(60, TimeUnit.SECONDS)).isEqualTo(503);
+      }
+      clients.shutdown();
+      Thread.sleep(2_000); // the cut-off requests' queries run to their end meanwhile
+      assertThat(failures)
+          .extracting(r -> r.getMessage() + " " + r.getThrown())
+          .as("operations that failed inside the server")
+          .isEmpty();
+    } finally {
+      log.removeHandler(handler);
+    }
   }
 }
