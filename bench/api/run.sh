@@ -8,8 +8,9 @@
 #
 # Settings (environment): ARTICLES (1000000), SOURCES (5000), DURATION seconds per run (20),
 # WARMUP seconds per system and query (20), ROUNDS (2), CONNECTIONS (16), QUERIES, SYSTEMS,
-# BENCH_WORK (bench/api/work: database, logs, results), OURS_JAVA_OPTS (a 160 MB heap, serial GC, capped code cache, metaspace and direct memory), ports
-# PG_PORT (18510), OURS_PORT (18520), PEER_PORT (18530), PEER2_PORT (18531).
+# BENCH_WORK (bench/api/work: database, logs, results), OURS_JAVA_OPTS (a 160 MB heap, serial
+# GC, capped code cache, metaspace and direct memory), ports PG_PORT (18510), OURS_PORT (18520),
+# PEER_PORT (18530), PEER2_PORT (18531).
 # Needs: a JDK 17+, wrk, pgbench and psql (postgresql-client), jq, curl, Node.js 18+ with npm.
 set -euo pipefail
 
