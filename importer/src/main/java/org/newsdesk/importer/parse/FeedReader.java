@@ -1020,27 +1020,29 @@ final class FeedReader {
 
   /** Appends {@code s} with {@code &}, {@code <} and {@code >} escaped for HTML text. */
   static void appendEscaped(StringBuilder m, String s) {
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    int run = 0;
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '&' -> m.append("&amp;");
-        case '<' -> m.append("&lt;");
-        case '>' -> m.append("&gt;");
-        default -> m.append(c);
+      if (c == '&' || c == '<' || c == '>') {
+        m.append(s, run, i).append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
+        run = i + 1;
       }
     }
+    m.append(s, run, n);
   }
 
   private static void escapeAttr(StringBuilder m, String s) {
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    int run = 0;
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '&' -> m.append("&amp;");
-        case '<' -> m.append("&lt;");
-        case '"' -> m.append("&quot;");
-        default -> m.append(c);
+      if (c == '&' || c == '<' || c == '"') {
+        m.append(s, run, i).append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&quot;");
+        run = i + 1;
       }
     }
+    m.append(s, run, n);
   }
 
   private static String decodeBase64(String s) {

@@ -951,19 +951,22 @@ public final class Html {
           lines.append(blank > 0 ? "\n\n" : "\n");
         }
         blank = 0;
+        // Runs of other characters go in whole; each run of blanks becomes one space.
+        int word = from;
         boolean run = false;
         for (int i = from; i < to; i++) {
           char c = s.charAt(i);
           if (c == '\u00A0' || c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r') {
             if (!run) {
-              lines.append(' ');
+              lines.append(s, word, i).append(' ');
               run = true;
             }
+            word = i + 1;
           } else {
-            lines.append(c);
             run = false;
           }
         }
+        lines.append(s, word, to);
       }
       start = end + 1;
     }
