@@ -94,7 +94,10 @@ public class GraphQLRequestGuard {
                           null);
                     }
                   });
-      rc.addEndHandler(v -> rc.vertx().cancelTimer(timer));
+      // Once the answer starts (headers written) the deadline no longer applies. Cancelled from
+      // an end handler instead, the timer was never cancelled (the handler did not run), so
+      // every request stayed in memory, with its context, until its timer fired.
+      rc.addHeadersEndHandler(v -> rc.vertx().cancelTimer(timer));
     }
     rc.next();
   }
