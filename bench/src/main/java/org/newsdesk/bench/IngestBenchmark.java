@@ -57,15 +57,15 @@ import org.newsdesk.importer.schedule.SourcePoller;
  * JDBC ones on one connection per fetch thread, as {@code ArticleService.store} runs the same
  * statements inside its own.
  *
- * <p>Three rounds: every item new; every feed re-polled with a changed body but the same items
+ * <p>Four rounds: every item new; every feed re-polled with a changed body but the same items
  * (parsed, then filtered out as unchanged); every feed re-polled with the very same body (not
- * parsed). For each: items per second end to end, and where the CPU went (thread CPU time of the
- * fetch, parse and store phases in this process, the database server's processes, the feed server's
- * threads).
+ * parsed); every feed re-polled with its ETag and answered 304 Not Modified. For each: items per
+ * second end to end, and where the CPU went (thread CPU time of the fetch, parse and store phases
+ * in this process, the database server's processes, the feed server's threads).
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.newsdesk.bench.IngestBenchmark \
- *     [--sources 1000] [--items 50] [--threads 16] [--port 18250]
+ *     [--sources 1000] [--items 50] [--threads 16] [--port 18250] [--pg-stats]
  * </pre>
  */
 public final class IngestBenchmark {
@@ -97,7 +97,17 @@ public final class IngestBenchmark {
     server.createContext(
         "/",
         ex -> {
-          byte[] body = feeds.body(ex.getRequestURI().getPath());
+          String path = ex.getRequestURI().getPath();
+          byte[] body = feeds.body(path);
+          String etag = body == null ? null : feeds.etag(path);
+          if (etag != null) {
+            ex.getResponseHeaders().add("ETag", etag);
+            if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+              ex.sendResponseHeaders(304, -1);
+              ex.close();
+              return;
+            }
+          }
           ex.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
           ex.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
           if (body != null) {
@@ -107,7 +117,16 @@ public final class IngestBenchmark {
         });
     server.start();
 
-    try (EmbeddedDatabase db = EmbeddedDatabase.startTemporary()) {
+    boolean pgStats = List.of(args).contains("--pg-stats");
+    try (EmbeddedDatabase db =
+        EmbeddedDatabase.startTemporary(
+            pgStats
+                ? java.util.Map.of(
+                    "shared_preload_libraries",
+                    "pg_stat_statements",
+                    "pg_stat_statements.track_planning",
+                    "on")
+                : java.util.Map.of())) {
       String url = db.jdbcUrl();
       Flyway.configure()
           .dataSource(url, EmbeddedDatabase.USER, "")
@@ -132,7 +151,13 @@ public final class IngestBenchmark {
           threads,
           Runtime.getRuntime().availableProcessors(),
           "17 (embedded, fsync off)");
-      Harness h = new Harness(url, port, threads);
+      if (pgStats) {
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+            Statement st = c.createStatement()) {
+          st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        }
+      }
+      Harness h = new Harness(url, port, threads, pgStats);
       try {
         // Warm-up: the JIT compiles the whole path on other feeds first, which are then switched
         // off.
@@ -149,10 +174,21 @@ public final class IngestBenchmark {
           st.execute(
               "UPDATE source SET next_fetch_at = now() + interval '1 day'"
                   + " WHERE slug LIKE 'bench-%'");
+          // every path once: new, changed body, same body, validators learnt, not modified
           h.round("warm-up", feeds, db, "warm-%");
+          feeds.version.incrementAndGet();
+          h.round("warm-up", feeds, db, "warm-%");
+          h.round("warm-up", feeds, db, "warm-%");
+          feeds.etags = true;
+          h.round("warm-up", feeds, db, "warm-%");
+          h.round("warm-up", feeds, db, "warm-%");
+          feeds.etags = false;
           st.execute("UPDATE source SET active = false WHERE slug LIKE 'warm-%'");
         }
-        System.out.printf(Locale.ROOT, "warm-up: %d other feeds fetched and stored first%n", warm);
+        System.out.printf(
+            Locale.ROOT,
+            "warm-up: %d other feeds fetched and stored first, then re-polled on every path%n",
+            warm);
         report("new items", h.round("new", feeds, db), sources * (long) items, "inserted");
         feeds.version.incrementAndGet();
         report(
@@ -163,6 +199,14 @@ public final class IngestBenchmark {
         report(
             "re-polled, same body (not parsed)",
             h.round("same-body", feeds, db),
+            sources * (long) items,
+            "unchanged");
+        // The feed server now sends an ETag: one poll learns it (same body), the next gets 304.
+        feeds.etags = true;
+        h.round("etag", feeds, db);
+        report(
+            "re-polled, 304 Not Modified (conditional GET)",
+            h.round("not-modified", feeds, db),
             sources * (long) items,
             "unchanged");
         storeOnly(url, feeds, Math.min(sources, 200));
@@ -305,6 +349,7 @@ public final class IngestBenchmark {
         100.0 * r.parseCpu / (r.fetchCpu + r.parseCpu + r.storeCpu + r.dbCpu),
         100.0 * r.storeCpu / (r.fetchCpu + r.parseCpu + r.storeCpu + r.dbCpu),
         100.0 * (r.storeCpu + r.dbCpu) / (r.fetchCpu + r.parseCpu + r.storeCpu + r.dbCpu));
+    System.out.print(r.statements);
   }
 
   private static void line(String what, long nanos, long total) {
@@ -329,6 +374,10 @@ public final class IngestBenchmark {
     final int sources;
     final int items;
     final AtomicLong version = new AtomicLong();
+
+    /** Whether the server sends an ETag (and answers 304 to a matching If-None-Match). */
+    volatile boolean etags;
+
     final ConcurrentHashMap<String, byte[]> cache = new ConcurrentHashMap<>();
 
     Feeds(int sources, int items) {
@@ -339,7 +388,8 @@ public final class IngestBenchmark {
     byte[] body(String path) {
       if (path.startsWith("/warm/") && path.endsWith(".xml")) {
         int w = Integer.parseInt(path.substring(6, path.length() - 4));
-        return cache.computeIfAbsent("warm:" + w, k -> generate(WARM_OFFSET + w, 0));
+        long v = version.get();
+        return cache.computeIfAbsent("warm:" + v + ":" + w, k -> generate(WARM_OFFSET + w, v));
       }
       if (!path.startsWith("/feed/") || !path.endsWith(".xml")) {
         return null;
@@ -350,6 +400,11 @@ public final class IngestBenchmark {
       }
       long v = version.get();
       return cache.computeIfAbsent(v + ":" + i, k -> generate(i, v));
+    }
+
+    /** The ETag of a feed's current version, or null when the server sends none. */
+    String etag(String path) {
+      return etags ? "\"" + version.get() + path.hashCode() + "\"" : null;
     }
 
     private static final String[] WORDS = {
@@ -420,7 +475,8 @@ public final class IngestBenchmark {
       long storeCpu,
       long dbCpu,
       long serverCpu,
-      long processCpu) {}
+      long processCpu,
+      String statements) {}
 
   /** The importer's code wired on plain JDBC. */
   static final class Harness implements SourcePoller.Store, FetchLoop.Claimer, AutoCloseable {
@@ -435,8 +491,11 @@ public final class IngestBenchmark {
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final HttpFetcher fetcher;
 
-    Harness(String url, int port, int threads) {
+    private final boolean pgStats;
+
+    Harness(String url, int port, int threads, boolean pgStats) {
       this.url = url;
+      this.pgStats = pgStats;
       this.threads = threads;
       this.connections = ThreadLocal.withInitial(this::connect);
       FetchSettings d = FetchSettings.defaults("127.0.0.1:" + port);
@@ -488,6 +547,11 @@ public final class IngestBenchmark {
                       + " WHERE slug LIKE ?")) {
         st.setString(1, slugs);
         st.executeUpdate();
+        if (pgStats) {
+          try (Statement reset = c.createStatement()) {
+            reset.execute("SELECT pg_stat_statements_reset()");
+          }
+        }
       }
       counts.set(ImportCounts.ZERO);
       errors.set(0);
@@ -515,6 +579,7 @@ public final class IngestBenchmark {
         fetches = loop.drain();
       }
       long wall = System.nanoTime() - t0;
+      String statements = pgStats ? statements() : "";
       return new Round(
           fetches,
           errors.get(),
@@ -526,7 +591,37 @@ public final class IngestBenchmark {
           storeCpu.get(),
           PostgresCpu.total(db.port()) - db0,
           threadsCpu("bench-feed-server") - server0,
-          OS.getProcessCpuTime() - process0);
+          OS.getProcessCpuTime() - process0,
+          statements);
+    }
+
+    /** The statements of the round that took the most time in the database (--pg-stats). */
+    private String statements() throws SQLException {
+      StringBuilder out =
+          new StringBuilder("statements by database time (execution and planning, wall time):\n");
+      try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT calls, total_exec_time + total_plan_time, rows,"
+                      + " regexp_replace(query, '\\s+', ' ', 'g'), total_plan_time"
+                      + " FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'"
+                      + " ORDER BY 2 DESC LIMIT 8")) {
+        while (rs.next()) {
+          String q = rs.getString(4);
+          out.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %7d calls %8.1f ms (planning %.1f) %7.1f µs/call %8d rows  %s%n",
+                  rs.getLong(1),
+                  rs.getDouble(2),
+                  rs.getDouble(5),
+                  1000 * rs.getDouble(2) / Math.max(1, rs.getLong(1)),
+                  rs.getLong(3),
+                  q.length() > 110 ? q.substring(0, 110) + "…" : q));
+        }
+      }
+      return out.toString();
     }
 
     /** CPU time of the live threads whose name starts with {@code prefix}. */
@@ -567,11 +662,15 @@ public final class IngestBenchmark {
       }
     }
 
+    private final org.newsdesk.importer.schedule.GroupRecorder recorder =
+        new org.newsdesk.importer.schedule.GroupRecorder(
+            batch -> inTransaction(c -> FetchLeases.recordAll(c, batch, 50)), 100);
+
     @Override
     public void record(FetchRecord record) {
       long t = THREADS.getCurrentThreadCpuTime();
       try {
-        inTransaction(c -> FetchLeases.record(c, record, 50));
+        recorder.record(record);
         if (record.outcome().equals("ERROR")) {
           errors.incrementAndGet();
           firstError.compareAndSet(null, record.error());

@@ -96,15 +96,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Starts a throw-away server in a temporary directory that is deleted on close (tests). */
   public static EmbeddedDatabase startTemporary() {
+    return startTemporary(java.util.Map.of());
+  }
+
+  /**
+   * Starts a throw-away server as {@link #startTemporary()} does, with further server settings
+   * (benchmarks: {@code shared_preload_libraries}, say).
+   */
+  public static EmbeddedDatabase startTemporary(java.util.Map<String, String> settings) {
     try {
-      EmbeddedPostgres pg =
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setCleanDataDirectory(true)
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("fsync", "off")
               .setServerConfig("synchronous_commit", "off")
-              .setServerConfig("full_page_writes", "off")
-              .start();
+              .setServerConfig("full_page_writes", "off");
+      settings.forEach(builder::setServerConfig);
+      EmbeddedPostgres pg = builder.start();
       EmbeddedDatabase db = new EmbeddedDatabase(pg, null, null, pg.getPort());
       db.createDatabaseIfMissing();
       return db;

@@ -28,6 +28,7 @@ public class DatabaseStore implements SourcePoller.Store, FetchLoop.Claimer {
   private final ArticleRepository articleRows;
   private final SourceRepository sources;
   private final int logSize;
+  private final GroupRecorder recorder;
 
   public DatabaseStore(
       ArticleService articles,
@@ -38,7 +39,15 @@ public class DatabaseStore implements SourcePoller.Store, FetchLoop.Claimer {
     this.articleRows = articleRows;
     this.sources = sources;
     this.logSize = config.logSize();
+    this.recorder =
+        new GroupRecorder(
+            batch ->
+                QuarkusTransaction.requiringNew().run(() -> sources.recordFetches(batch, logSize)),
+            RECORD_BATCH);
   }
+
+  /** Most fetch outcomes written in one transaction. */
+  static final int RECORD_BATCH = 100;
 
   @Override
   public List<ClaimedSource> claim(String owner, Duration lease, int limit) {
@@ -57,9 +66,10 @@ public class DatabaseStore implements SourcePoller.Store, FetchLoop.Claimer {
             });
   }
 
+  /** Writes the outcome, in one transaction with those other fetch threads record meanwhile. */
   @Override
   public void record(FetchRecord record) {
-    QuarkusTransaction.requiringNew().run(() -> sources.recordFetch(record, logSize));
+    recorder.record(record);
   }
 
   @Override

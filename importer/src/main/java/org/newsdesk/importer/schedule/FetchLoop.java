@@ -3,18 +3,21 @@ package org.newsdesk.importer.schedule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import org.newsdesk.core.source.ClaimedSource;
 
 /**
  * One replica's fetching: claims due sources (no more than it has free fetch slots) and polls them
- * on a bounded pool of threads.
+ * on a bounded pool of threads; one claim at a time.
  */
 public final class FetchLoop implements AutoCloseable {
 
@@ -30,8 +33,14 @@ public final class FetchLoop implements AutoCloseable {
   private final SourcePoller poller;
   private final Duration lease;
   private final int claimBatch;
+  private final int refillAt;
   private final Semaphore slots;
   private final ExecutorService pool;
+  private final ReentrantLock claiming = new ReentrantLock();
+  private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger started = new AtomicInteger();
+  private volatile boolean moreDue;
+  private volatile boolean closed;
 
   /**
    * @param owner this replica's name in leases
@@ -50,11 +59,13 @@ public final class FetchLoop implements AutoCloseable {
     this.poller = poller;
     this.lease = lease;
     this.claimBatch = Math.max(1, claimBatch);
-    this.slots = new Semaphore(Math.max(1, concurrency));
+    int slotCount = Math.max(1, concurrency);
+    this.refillAt = Math.max(1, Math.min(this.claimBatch, slotCount / 4));
+    this.slots = new Semaphore(slotCount);
     AtomicInteger n = new AtomicInteger();
     this.pool =
         Executors.newFixedThreadPool(
-            Math.max(1, concurrency),
+            slotCount,
             r -> {
               Thread t = new Thread(r, "newsdesk-fetch-" + owner + "-" + n.incrementAndGet());
               t.setDaemon(true);
@@ -68,21 +79,35 @@ public final class FetchLoop implements AutoCloseable {
 
   /**
    * Claims as many due sources as there are free slots (at most the claim batch) and starts their
-   * fetches without waiting.
+   * fetches without waiting. While the claims come back full (more sources are due), finished
+   * fetches claim again as soon as a quarter of the slots (at most a claim batch) is free, instead
+   * of waiting for the next tick; so a backlog is worked off at the speed of the fetches, in claims
+   * of several sources each.
    *
-   * @return the fetches started, each completing when its outcome is recorded
+   * @return the fetches this call started
    */
   public List<CompletableFuture<Void>> tick() {
-    int free = slots.availablePermits();
-    List<CompletableFuture<Void>> started = new ArrayList<>();
-    if (free <= 0) {
-      return started;
+    claiming.lock();
+    try {
+      return claimAndStart();
+    } finally {
+      claiming.unlock();
     }
-    List<ClaimedSource> claimed = claimer.claim(owner, lease, Math.min(free, claimBatch));
+  }
+
+  private List<CompletableFuture<Void>> claimAndStart() {
+    int free = slots.availablePermits();
+    List<CompletableFuture<Void>> begun = new ArrayList<>();
+    if (free <= 0 || closed) {
+      return begun;
+    }
+    int limit = Math.min(free, claimBatch);
+    List<ClaimedSource> claimed = claimer.claim(owner, lease, limit);
+    moreDue = claimed.size() == limit;
     for (ClaimedSource s : claimed) {
       slots.acquireUninterruptibly();
       try {
-        started.add(
+        CompletableFuture<Void> f =
             CompletableFuture.runAsync(
                 () -> {
                   try {
@@ -92,33 +117,50 @@ public final class FetchLoop implements AutoCloseable {
                   } finally {
                     slots.release();
                   }
+                  refill();
                 },
-                pool));
+                pool);
+        inFlight.add(f);
+        f.whenComplete((v, e) -> inFlight.remove(f));
+        started.incrementAndGet();
+        begun.add(f);
       } catch (RuntimeException e) {
         slots.release();
         throw e;
       }
     }
-    return started;
+    return begun;
+  }
+
+  /** After a fetch: claims again when more sources were due and enough slots are free. */
+  private void refill() {
+    if (closed || !moreDue || slots.availablePermits() < refillAt || !claiming.tryLock()) {
+      return;
+    }
+    try {
+      claimAndStart();
+    } catch (RuntimeException e) {
+      moreDue = false;
+      LOG.warn("claiming due sources failed; trying again next tick", e);
+    } finally {
+      claiming.unlock();
+    }
   }
 
   /**
-   * Fetches due sources until none is left, claiming again whenever a slot frees up (for tests and
-   * benchmarks).
+   * Fetches due sources until none is left and none is in flight (for tests and benchmarks).
    *
    * @return how many fetches ran
    */
   public int drain() {
-    int total = 0;
-    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    int before = started.get();
     while (true) {
-      List<CompletableFuture<Void>> round = tick();
-      total += round.size();
-      pending.addAll(round);
-      pending.removeIf(CompletableFuture::isDone);
+      int mark = started.get();
+      tick();
+      List<CompletableFuture<Void>> pending = new ArrayList<>(inFlight);
       if (pending.isEmpty()) {
-        if (round.isEmpty()) {
-          return total;
+        if (started.get() == mark) {
+          return started.get() - before;
         }
         continue;
       }
@@ -129,6 +171,7 @@ public final class FetchLoop implements AutoCloseable {
   /** Stops taking work and waits a little for the fetches in flight; the rest's leases pass. */
   @Override
   public void close() {
+    closed = true;
     pool.shutdown();
     try {
       if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {

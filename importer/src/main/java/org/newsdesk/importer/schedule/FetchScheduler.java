@@ -114,6 +114,15 @@ public class FetchScheduler {
     return loop.tick();
   }
 
+  /**
+   * Fetches on this replica's loop until no source is due and none is in flight (tests and tools).
+   *
+   * @return how many fetches ran
+   */
+  public int drain() {
+    return loop.drain();
+  }
+
   @PreDestroy
   void stop() {
     loop.close();

@@ -321,6 +321,36 @@ class ScheduledFetchTest {
   }
 
   @Test
+  void aBacklogLargerThanTheFetchSlotsIsWorkedOffFromOneTick() throws Exception {
+    List<Long> ids = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String p = path("backlog");
+      FeedServer.serve(p, Reply.ok(rss("backlog" + i, 2, 1, "v", ""), "ETag", "\"b" + i + "\""));
+      paths.add(p);
+      ids.add(addSource(p, false));
+    }
+    Object idArray = ids.toArray(new Long[0]);
+    try (FetchLoop loop = scheduler.newLoop("backlog-replica")) {
+      // 16 fetch slots: one tick claims at most 16; the fetches that finish claim the rest
+      assertThat(loop.tick()).hasSizeBetween(1, 16);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      String done =
+          "SELECT count(*) FROM fetch_log WHERE instance = 'backlog-replica'"
+              + " AND source_id = ANY(?)";
+      while (sqlLong(done, idArray) < 60 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(sqlLong(done, idArray)).as("fetched without another tick").isEqualTo(60);
+      for (String p : paths) {
+        assertThat(FeedServer.hits(p)).as("hits of %s", p).isEqualTo(1);
+      }
+      assertThat(sqlLong("SELECT count(*) FROM article WHERE source_id = ANY(?)", idArray))
+          .isEqualTo(120);
+    }
+  }
+
+  @Test
   void teaserEntriesOfAFullArticleSourceGetTheTextOfTheirPage() {
     String feed = path("teasers");
     String page = "/pages/" + SEQ.incrementAndGet() + "/story.html";
@@ -370,14 +400,7 @@ class ScheduledFetchTest {
   }
 
   private int drain() {
-    int n = 0;
-    for (List<CompletableFuture<Void>> round = scheduler.tick();
-        !round.isEmpty();
-        round = scheduler.tick()) {
-      CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).join();
-      n += round.size();
-    }
-    return n;
+    return scheduler.drain();
   }
 
   private static void runTogether(FetchLoop a, FetchLoop b) throws Exception {
