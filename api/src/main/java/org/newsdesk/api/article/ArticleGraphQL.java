@@ -5,8 +5,6 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import io.smallrye.graphql.api.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -26,7 +24,6 @@ import org.newsdesk.core.article.ArticleRepository;
 import org.newsdesk.core.article.ArticleRepository.Scored;
 import org.newsdesk.core.article.ArticleService;
 import org.newsdesk.core.article.SearchKey;
-import org.newsdesk.core.source.SourceService;
 
 /** Article listings, search and lookups, and the article relations of other types (batched). */
 @GraphQLApi
@@ -36,14 +33,11 @@ public class ArticleGraphQL {
   private static final int MAX_QUERY_CHARS = 500;
 
   private final ArticleService articles;
-  private final SourceService sources;
   private final ApiConfig config;
   private final Context context;
 
-  public ArticleGraphQL(
-      ArticleService articles, SourceService sources, ApiConfig config, Context context) {
+  public ArticleGraphQL(ArticleService articles, ApiConfig config, Context context) {
     this.articles = articles;
-    this.sources = sources;
     this.config = config;
     this.context = context;
   }
@@ -225,23 +219,6 @@ public class ArticleGraphQL {
         new ArticleFilter(List.of(), null, null, List.of(tag.name()), null, null, null, null);
     return ArticleConnection.forward(
         articles.latest(filter, Paging.after(after), Paging.first(first)), after != null, filter);
-  }
-
-  /**
-   * The source of each article of a page: the one loaded with the articles, else all of them in one
-   * query for the whole page.
-   */
-  @Description("The source that published the article.")
-  public List<@NonNull SourceNode> source(@Source List<ArticleNode> page) {
-    if (page.stream().allMatch(a -> a.loadedSource() != null)) {
-      return page.stream().map(ArticleNode::loadedSource).toList();
-    }
-    List<Long> ids = page.stream().map(ArticleNode::sourceId).distinct().toList();
-    Map<Long, SourceNode> byId =
-        sources.byIds(ids).stream()
-            .map(SourceNode::from)
-            .collect(Collectors.toMap(SourceNode::numericId, Function.identity()));
-    return page.stream().map(a -> byId.get(a.sourceId())).toList();
   }
 
   /** The content of each article of a page, in one query for the whole page. */

@@ -18,9 +18,10 @@ import org.newsdesk.core.article.Article;
 /**
  * The API's view of an article: what clients may see, never the entity itself. Timestamps are
  * formatted once here (ISO 8601 with the source's offset) rather than per field by the GraphQL
- * layer, and the source loaded with the article travels along for the batched {@code source}. The
- * large fields ({@code content}, {@code text}) are not part of it: they are read for a whole page
- * at once, and only when asked for ({@link ArticleGraphQL#content}).
+ * layer. The source is read in the same statement as the article (a join), so it is a plain field
+ * here and costs no further statement nor batch. The large fields ({@code content}, {@code text})
+ * are not part of it: they are read for a whole page at once, and only when asked for ({@link
+ * ArticleGraphQL#content}).
  */
 @Name("Article")
 @Description("A news article from one source.")
@@ -42,7 +43,7 @@ public record ArticleNode(
     @Description("Language code, when known.") String language,
     @Ignore long sourceId,
     @Ignore long numericId,
-    @Ignore SourceNode loadedSource) {
+    @NonNull @Description("The source that published the article.") SourceNode source) {
 
   /** Batching keys on articles: equal when the ids are. */
   @Override

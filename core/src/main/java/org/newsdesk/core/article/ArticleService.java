@@ -109,9 +109,7 @@ public class ArticleService {
 
   @Transactional
   public Optional<Article> byId(long id) {
-    return articles
-        .find("from Article a join fetch a.source where a.id = ?1", id)
-        .firstResultOptional();
+    return articles.byIdsWithSource(List.of(id)).stream().findFirst();
   }
 
   /**

@@ -179,6 +179,69 @@ class ArticleQueriesTest {
     assertTrue(snippets.get(0).contains("\u0001"), snippets.toString());
   }
 
+  /**
+   * The read path maps rows by hand: every mapped field of the article and its source must come out
+   * as Hibernate loads it, in the order of the ids asked for.
+   */
+  @Test
+  void pagesReadTheSameFieldsHibernateLoads() throws IllegalAccessException {
+    List<Article> page = articles.latest(only(null, null, null, null, List.of()), null, 10).items();
+    assertEquals(4, page.size());
+    List<Long> ids = new ArrayList<>(page.stream().map(a -> a.id).toList());
+    java.util.Collections.reverse(ids);
+    ids.add(Long.MAX_VALUE); // missing ids are skipped
+    List<Article> read = articles.byIds(ids);
+    assertEquals(ids.subList(0, 4), read.stream().map(a -> a.id).toList());
+    for (Article a : read) {
+      Object[] loaded = loaded(a.id);
+      for (java.lang.reflect.Field f : mapped(Article.class)) {
+        if (f.getName().equals("source") || f.getName().equals("tags")) {
+          continue;
+        }
+        if (f.getName().equals("content") || f.getName().equals("text")) {
+          assertEquals(null, f.get(a), "large fields are not read with a page");
+          continue;
+        }
+        assertEquals(f.get(loaded[0]), f.get(a), "article." + f.getName());
+      }
+      for (java.lang.reflect.Field f : mapped(Source.class)) {
+        assertEquals(f.get(loaded[1]), f.get(a.source), "source." + f.getName());
+      }
+    }
+    assertTrue(articles.byId(ids.get(0)).isPresent());
+    assertFalse(articles.byId(Long.MAX_VALUE).isPresent());
+  }
+
+  /** The persistent fields of an entity (the build turns them private, with accessors). */
+  private static List<java.lang.reflect.Field> mapped(Class<?> entity) {
+    List<java.lang.reflect.Field> fields = new ArrayList<>();
+    for (java.lang.reflect.Field f : entity.getDeclaredFields()) {
+      if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())
+          && !f.isSynthetic()
+          && !f.getName().startsWith("$$")) {
+        f.setAccessible(true);
+        fields.add(f);
+      }
+    }
+    assertTrue(fields.size() > 10, entity + ": " + fields);
+    return fields;
+  }
+
+  /** The article and its source as Hibernate loads them (the eager fields are set). */
+  private static Object[] loaded(long id) {
+    return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Article a =
+                  io.quarkus.arc.Arc.container()
+                      .instance(jakarta.persistence.EntityManager.class)
+                      .get()
+                      .find(Article.class, id);
+              org.hibernate.Hibernate.initialize(a.source);
+              return new Object[] {a, org.hibernate.Hibernate.unproxy(a.source)};
+            });
+  }
+
   @Test
   void tagsWithCountsCaseInsensitively() {
     var economy = articles.tag("economy").orElseThrow();
