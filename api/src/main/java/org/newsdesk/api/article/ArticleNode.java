@@ -41,7 +41,6 @@ public record ArticleNode(
         @Description("When the source last updated it, in the source's time zone. (ISO-8601)")
         String updatedAt,
     @Description("Language code, when known.") String language,
-    @Ignore long sourceId,
     @Ignore long numericId,
     @NonNull @Description("The source that published the article.") SourceNode source) {
 
@@ -70,7 +69,6 @@ public record ArticleNode(
         iso(a.publishedAt, zone),
         iso(a.updatedAt, zone),
         a.language,
-        a.source.id,
         a.id,
         SourceNode.from(a.source));
   }

@@ -343,14 +343,14 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
     return ordered;
   }
 
-  private static final int ARTICLE_COLUMNS = 15;
+  private static final int ARTICLE_COLUMNS = 16;
 
   private static final String BY_IDS_WITH_SOURCE =
       "SELECT a.id, a.identity, a.url, a.external_id, a.title, a.summary, a.byline, a.credit,"
           + " a.image_url, a.image_caption, a.published_at, a.updated_at, a.first_seen_at,"
-          + " a.sort_at, a.language, "
+          + " a.sort_at, a.language, a.content_hash, "
           + SourceRows.COLUMNS
-          + ", a.content_hash FROM article a JOIN source s ON s.id = a.source_id"
+          + " FROM article a JOIN source s ON s.id = a.source_id"
           + " WHERE a.id = ANY (?)";
 
   private static Article readArticle(ResultSet rs) throws SQLException {
@@ -365,12 +365,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
     a.credit = rs.getString(8);
     a.imageUrl = rs.getString(9);
     a.imageCaption = rs.getString(10);
-    a.publishedAt = SourceRows.instant(rs, 11);
-    a.updatedAt = SourceRows.instant(rs, 12);
-    a.firstSeenAt = SourceRows.instant(rs, 13);
-    a.sortAt = SourceRows.instant(rs, 14);
-    a.language = rs.getString(ARTICLE_COLUMNS);
-    a.contentHash = rs.getString(ARTICLE_COLUMNS + SourceRows.COLUMN_COUNT + 1);
+    a.publishedAt = Jdbc.instant(rs, 11);
+    a.updatedAt = Jdbc.instant(rs, 12);
+    a.firstSeenAt = Jdbc.instant(rs, 13);
+    a.sortAt = Jdbc.instant(rs, 14);
+    a.language = rs.getString(15);
+    a.contentHash = rs.getString(16);
     return a;
   }
 

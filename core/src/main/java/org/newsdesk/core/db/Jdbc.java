@@ -3,7 +3,10 @@ package org.newsdesk.core.db;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.stat.spi.StatisticsImplementor;
@@ -23,6 +26,12 @@ public final class Jdbc {
   }
 
   private Jdbc() {}
+
+  /** A {@code timestamptz} column as an instant, null when SQL NULL. */
+  public static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
 
   public static <T> T work(Session session, Work<T> work) {
     StatisticsImplementor statistics =

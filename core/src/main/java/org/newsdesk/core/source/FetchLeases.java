@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.newsdesk.core.db.Jdbc;
 
 /**
  * The fetch leases of sources, in plain SQL on a connection whose transaction the caller owns.
@@ -221,7 +222,6 @@ public final class FetchLeases {
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {
-    java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
+    return Jdbc.instant(rs, column);
   }
 }

@@ -1,9 +1,9 @@
 package org.newsdesk.core.source;
 
+import static org.newsdesk.core.db.Jdbc.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * Reads source rows straight from JDBC into detached {@link Source} objects, for read paths that
@@ -19,9 +19,6 @@ public final class SourceRows {
           + " s.last_modified, s.consecutive_errors, s.last_error, s.lease_owner, s.lease_until,"
           + " s.fetch_interval_seconds, s.last_success_at, s.body_hash, s.full_article,"
           + " s.disabled_reason, s.removed_at";
-
-  /** How many columns {@link #COLUMNS} has. */
-  public static final int COLUMN_COUNT = 25;
 
   private SourceRows() {}
 
@@ -57,11 +54,5 @@ public final class SourceRows {
     s.disabledReason = rs.getString(i++);
     s.removedAt = instant(rs, i);
     return s;
-  }
-
-  /** A {@code timestamptz} column as an instant, null when SQL NULL. */
-  public static Instant instant(ResultSet rs, int column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
   }
 }

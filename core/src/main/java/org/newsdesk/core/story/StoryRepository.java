@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -602,8 +601,7 @@ public class StoryRepository {
   }
 
   static Instant instant(ResultSet rs, int i) throws SQLException {
-    OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
+    return Jdbc.instant(rs, i);
   }
 
   static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
