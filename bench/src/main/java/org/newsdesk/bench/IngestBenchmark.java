@@ -61,7 +61,9 @@ import org.newsdesk.importer.schedule.SourcePoller;
  * (parsed, then filtered out as unchanged); every feed re-polled with the very same body (not
  * parsed); every feed re-polled with its ETag and answered 304 Not Modified. For each: items per
  * second end to end, and where the CPU went (thread CPU time of the fetch, parse and store phases
- * in this process, the database server's processes, the feed server's threads).
+ * in this process, the database server's processes, the feed server's threads, the JIT compiler and
+ * GC threads). The warm-up runs every path on other feeds often enough for the JIT's last tier, and
+ * each round waits until the JIT is idle first.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.newsdesk.bench.IngestBenchmark \
@@ -76,6 +78,11 @@ public final class IngestBenchmark {
 
   /** How often the cheap re-poll rounds fetch every feed (one pass of 1,000 takes 1–4 s). */
   private static final int REPOLLS = 3;
+
+  /** How often the warm-up re-polls its feeds with a changed body, and with the same body / 304. */
+  private static final int WARM_CHANGED = 3;
+
+  private static final int WARM_REPOLLS = 20;
 
   private IngestBenchmark() {}
 
@@ -181,21 +188,27 @@ public final class IngestBenchmark {
           st.execute(
               "UPDATE source SET next_fetch_at = now() + interval '1 day'"
                   + " WHERE slug LIKE 'bench-%'");
-          // every path once: new, changed body, same body, validators learnt, not modified
+          // Every path, each often enough for the JIT's last tier (thousands of calls of the
+          // per-fetch methods): new, changed body, same body, validators learnt, not modified.
           h.round("warm-up", feeds, db, "warm-%");
-          feeds.version.incrementAndGet();
-          h.round("warm-up", feeds, db, "warm-%");
-          h.round("warm-up", feeds, db, "warm-%");
+          for (int k = 0; k < WARM_CHANGED; k++) {
+            feeds.version.incrementAndGet();
+            h.round("warm-up", feeds, db, "warm-%");
+          }
+          h.round("warm-up", feeds, db, "warm-%", WARM_REPOLLS);
           feeds.etags = true;
           h.round("warm-up", feeds, db, "warm-%");
-          h.round("warm-up", feeds, db, "warm-%");
+          h.round("warm-up", feeds, db, "warm-%", WARM_REPOLLS);
           feeds.etags = false;
           st.execute("UPDATE source SET active = false WHERE slug LIKE 'warm-%'");
         }
         System.out.printf(
             Locale.ROOT,
-            "warm-up: %d other feeds fetched and stored first, then re-polled on every path%n",
-            warm);
+            "warm-up: %d other feeds fetched and stored first, then re-polled on every path"
+                + " (changed body %d times, same body and 304 %d times each)%n",
+            warm,
+            WARM_CHANGED,
+            WARM_REPOLLS);
         report("new items", h.round("new", feeds, db), sources * (long) items, "inserted");
         feeds.version.incrementAndGet();
         report(
@@ -327,8 +340,11 @@ public final class IngestBenchmark {
           r.firstError);
     }
     long known = r.fetchCpu + r.parseCpu + r.storeCpu + r.dbCpu + r.serverCpu;
-    long other = Math.max(0, r.processCpu - r.fetchCpu - r.parseCpu - r.storeCpu - r.serverCpu);
-    long total = known + other;
+    long other =
+        Math.max(
+            0,
+            r.processCpu - r.fetchCpu - r.parseCpu - r.storeCpu - r.serverCpu - r.jitCpu - r.gcCpu);
+    long total = known + r.jitCpu + r.gcCpu + other;
     System.out.printf(
         Locale.ROOT,
         "CPU %.2f s in all (%.0f%% of %d cores over the wall time):%n",
@@ -347,7 +363,9 @@ public final class IngestBenchmark {
     line("store (JDBC client side)", r.storeCpu, total);
     line("PostgreSQL server processes", r.dbCpu, total);
     line("feed server (the benchmark's own)", r.serverCpu, total);
-    line("other (GC, JIT, scheduling)", other, total);
+    line("JIT compiler threads", r.jitCpu, total);
+    line("GC threads", r.gcCpu, total);
+    line("other (claims, outcomes, scheduling)", other, total);
     System.out.printf(
         Locale.ROOT,
         "importer's own phases only: fetch %.0f%%, parse %.0f%%, store %.0f%% (client) / %.0f%%"
@@ -483,6 +501,8 @@ public final class IngestBenchmark {
       long dbCpu,
       long serverCpu,
       long processCpu,
+      long jitCpu,
+      long gcCpu,
       String statements) {}
 
   /** The importer's code wired on plain JDBC. */
@@ -580,6 +600,8 @@ public final class IngestBenchmark {
       long server = 0;
       long database = 0;
       long process = 0;
+      long jit = 0;
+      long gc = 0;
       for (int k = 0; k < times; k++) {
         try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
             java.sql.PreparedStatement st =
@@ -594,6 +616,9 @@ public final class IngestBenchmark {
             }
           }
         }
+        JvmThreads.awaitJitQuiet();
+        long jit0 = JvmThreads.cpu(JvmThreads.JIT);
+        long gc0 = JvmThreads.cpu(JvmThreads.GC);
         long parse0 = threadsCpu("document-parser-");
         long server0 = threadsCpu("bench-feed-server");
         long db0 = PostgresCpu.total(db.port());
@@ -608,6 +633,8 @@ public final class IngestBenchmark {
         server += threadsCpu("bench-feed-server") - server0;
         database += PostgresCpu.total(db.port()) - db0;
         process += OS.getProcessCpuTime() - process0;
+        jit += JvmThreads.cpu(JvmThreads.JIT) - jit0;
+        gc += JvmThreads.cpu(JvmThreads.GC) - gc0;
       }
       String statements = pgStats ? statements() : "";
       return new Round(
@@ -622,6 +649,8 @@ public final class IngestBenchmark {
           database,
           server,
           process,
+          jit,
+          gc,
           statements);
     }
 
@@ -753,6 +782,59 @@ public final class IngestBenchmark {
     }
   }
 
+  /** CPU time of this JVM's own threads by their native name, from /proc/self/task. */
+  static final class JvmThreads {
+    static final String[] JIT = {"C1 CompilerThre", "C2 CompilerThre"};
+    static final String[] GC = {"GC Thread", "G1 ", "VM Thread"};
+
+    private JvmThreads() {}
+
+    /** User and system time of the live threads whose name starts with one of {@code names}. */
+    static long cpu(String[] names) {
+      long sum = 0;
+      try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+        for (Path t : (Iterable<Path>) tasks::iterator) {
+          try {
+            String comm = Files.readString(t.resolve("comm")).strip();
+            boolean match = false;
+            for (String n : names) {
+              match |= comm.startsWith(n);
+            }
+            if (!match) {
+              continue;
+            }
+            sum += PostgresCpu.cpuOf(t);
+          } catch (IOException | RuntimeException e) {
+            // the thread ended meanwhile
+          }
+        }
+      } catch (IOException e) {
+        return 0;
+      }
+      return sum;
+    }
+
+    /**
+     * Waits (at most 30 s) until the JIT has had nothing to compile for half a second, so that a
+     * round measures the importer's steady state and not compilations queued by earlier rounds.
+     */
+    static void awaitJitQuiet() throws InterruptedException {
+      var jit = ManagementFactory.getCompilationMXBean();
+      if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+        return;
+      }
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      long last = jit.getTotalCompilationTime();
+      int quiet = 0;
+      while (quiet < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(250);
+        long now = jit.getTotalCompilationTime();
+        quiet = now == last ? quiet + 1 : 0;
+        last = now;
+      }
+    }
+  }
+
   /** CPU time (user and system) of the PostgreSQL server listening on a port, from /proc. */
   static final class PostgresCpu {
     private static final long TICK_NANOS = 10_000_000L; // USER_HZ = 100 on Linux
@@ -772,10 +854,7 @@ public final class IngestBenchmark {
             if (!comm.startsWith("postgres") || !belongsTo(p, port, cmd)) {
               continue;
             }
-            String stat = Files.readString(p.resolve("stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields 14 and 15 (utime, stime) are at 11 and 12 after the command
-            sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_NANOS;
+            sum += cpuOf(p);
           } catch (IOException | RuntimeException e) {
             // the process ended meanwhile
           }
@@ -784,6 +863,14 @@ public final class IngestBenchmark {
         return 0;
       }
       return sum;
+    }
+
+    /** User and system time of a process or thread directory of /proc. */
+    static long cpuOf(Path proc) throws IOException {
+      String stat = Files.readString(proc.resolve("stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 14 and 15 (utime, stime) are at 11 and 12 after the command
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_NANOS;
     }
 
     private static final ConcurrentHashMap<String, Boolean> MEMBERS = new ConcurrentHashMap<>();
