@@ -1,5 +1,7 @@
 package org.newsdesk.core.source;
 
+import static org.newsdesk.core.db.Jdbc.instant;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.newsdesk.core.db.Jdbc;
 
 /**
  * The fetch leases of sources, in plain SQL on a connection whose transaction the caller owns.
@@ -219,9 +220,5 @@ public final class FetchLeases {
   /** An instant as PostgreSQL reads a timestamptz (null stays null). */
   private static String text(Instant t) {
     return t == null ? null : t.toString();
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    return Jdbc.instant(rs, column);
   }
 }

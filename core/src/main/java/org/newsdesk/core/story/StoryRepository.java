@@ -1,5 +1,7 @@
 package org.newsdesk.core.story;
 
+import static org.newsdesk.core.db.Jdbc.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
@@ -598,10 +600,6 @@ public class StoryRepository {
           }
           return out;
         });
-  }
-
-  static Instant instant(ResultSet rs, int i) throws SQLException {
-    return Jdbc.instant(rs, i);
   }
 
   static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
