@@ -79,9 +79,10 @@ public final class IngestBenchmark {
   /** How often the cheap re-poll rounds fetch every feed (one pass of 1,000 takes 1–4 s). */
   private static final int REPOLLS = 3;
 
-  /** How often the warm-up re-polls its feeds with a changed body, and with the same body / 304. */
+  /** How often the warm-up re-polls its feeds with a changed body. */
   private static final int WARM_CHANGED = 3;
 
+  /** How often the warm-up re-polls its feeds with the same body, and again answered 304. */
   private static final int WARM_REPOLLS = 20;
 
   private IngestBenchmark() {}
@@ -782,6 +783,16 @@ public final class IngestBenchmark {
     }
   }
 
+  private static final long TICK_NANOS = 10_000_000L; // USER_HZ = 100 on Linux
+
+  /** User and system time of a process or thread directory of /proc. */
+  static long cpuOf(Path proc) throws IOException {
+    String stat = Files.readString(proc.resolve("stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // fields 14 and 15 (utime, stime) are at 11 and 12 after the command
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_NANOS;
+  }
+
   /** CPU time of this JVM's own threads by their native name, from /proc/self/task. */
   static final class JvmThreads {
     static final String[] JIT = {"C1 CompilerThre", "C2 CompilerThre"};
@@ -803,7 +814,7 @@ public final class IngestBenchmark {
             if (!match) {
               continue;
             }
-            sum += PostgresCpu.cpuOf(t);
+            sum += cpuOf(t);
           } catch (IOException | RuntimeException e) {
             // the thread ended meanwhile
           }
@@ -837,7 +848,6 @@ public final class IngestBenchmark {
 
   /** CPU time (user and system) of the PostgreSQL server listening on a port, from /proc. */
   static final class PostgresCpu {
-    private static final long TICK_NANOS = 10_000_000L; // USER_HZ = 100 on Linux
 
     static long total(int port) {
       long sum = 0;
@@ -863,14 +873,6 @@ public final class IngestBenchmark {
         return 0;
       }
       return sum;
-    }
-
-    /** User and system time of a process or thread directory of /proc. */
-    static long cpuOf(Path proc) throws IOException {
-      String stat = Files.readString(proc.resolve("stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // fields 14 and 15 (utime, stime) are at 11 and 12 after the command
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_NANOS;
     }
 
     private static final ConcurrentHashMap<String, Boolean> MEMBERS = new ConcurrentHashMap<>();
