@@ -2,6 +2,7 @@ package org.newsdesk.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import com.sun.net.httpserver.HttpServer;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -32,13 +33,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
+import org.newsdesk.bench.api.Vocabulary;
 import org.newsdesk.core.article.ArticleBatch;
 import org.newsdesk.core.article.ArticleDraft;
+import org.newsdesk.core.article.ArticlesStored;
 import org.newsdesk.core.article.ImportCounts;
 import org.newsdesk.core.db.EmbeddedDatabase;
+import org.newsdesk.core.db.Jdbc;
 import org.newsdesk.core.source.ClaimedSource;
 import org.newsdesk.core.source.FetchLeases;
 import org.newsdesk.core.source.FetchRecord;
+import org.newsdesk.core.story.StoryConfig;
+import org.newsdesk.core.story.StoryIndexer;
+import org.newsdesk.core.story.StoryRepository;
 import org.newsdesk.importer.fetch.FetchRequest;
 import org.newsdesk.importer.fetch.FetchResult;
 import org.newsdesk.importer.fetch.FetchSettings;
@@ -67,7 +74,7 @@ import org.newsdesk.importer.schedule.SourcePoller;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.newsdesk.bench.IngestBenchmark \
- *     [--sources 1000] [--items 50] [--threads 16] [--port 18250] [--pg-stats]
+ *     [--sources 1000] [--items 50] [--threads 16] [--port 18250] [--pg-stats] [--no-stories]
  * </pre>
  */
 public final class IngestBenchmark {
@@ -133,6 +140,7 @@ public final class IngestBenchmark {
     server.start();
 
     boolean pgStats = List.of(args).contains("--pg-stats");
+    boolean stories = !List.of(args).contains("--no-stories");
     try (EmbeddedDatabase db =
         EmbeddedDatabase.startTemporary(
             pgStats
@@ -160,19 +168,22 @@ public final class IngestBenchmark {
       }
       System.out.printf(
           Locale.ROOT,
-          "Ingest benchmark: %d sources x %d items, %d fetch threads, %d CPUs, PostgreSQL %s%n",
+          "Ingest benchmark: %d sources x %d items, %d fetch threads, %d CPUs, PostgreSQL %s, %s%n",
           sources,
           items,
           threads,
           Runtime.getRuntime().availableProcessors(),
-          "17 (embedded, fsync off)");
+          "17 (embedded, fsync off)",
+          stories
+              ? "story assignment on (as the server stores)"
+              : "story assignment off (--no-stories)");
       if (pgStats) {
         try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
             Statement st = c.createStatement()) {
           st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         }
       }
-      Harness h = new Harness(url, port, threads, pgStats);
+      Harness h = new Harness(url, port, threads, pgStats, stories);
       try {
         // Warm-up: the JIT compiles the whole path on other feeds first, which are then switched
         // off.
@@ -340,11 +351,18 @@ public final class IngestBenchmark {
           r.errors,
           r.firstError);
     }
-    long known = r.fetchCpu + r.parseCpu + r.storeCpu + r.dbCpu + r.serverCpu;
+    long known = r.fetchCpu + r.parseCpu + r.storeCpu + r.storyCpu + r.dbCpu + r.serverCpu;
     long other =
         Math.max(
             0,
-            r.processCpu - r.fetchCpu - r.parseCpu - r.storeCpu - r.serverCpu - r.jitCpu - r.gcCpu);
+            r.processCpu
+                - r.fetchCpu
+                - r.parseCpu
+                - r.storeCpu
+                - r.storyCpu
+                - r.serverCpu
+                - r.jitCpu
+                - r.gcCpu);
     long total = known + r.jitCpu + r.gcCpu + other;
     System.out.printf(
         Locale.ROOT,
@@ -362,19 +380,21 @@ public final class IngestBenchmark {
     line("fetch (HTTP client)", r.fetchCpu, total);
     line("parse", r.parseCpu, total);
     line("store (JDBC client side)", r.storeCpu, total);
+    line("story assignment (client side)", r.storyCpu, total);
     line("PostgreSQL server processes", r.dbCpu, total);
     line("feed server (the benchmark's own)", r.serverCpu, total);
     line("JIT compiler threads", r.jitCpu, total);
     line("GC threads", r.gcCpu, total);
     line("other (claims, outcomes, scheduling)", other, total);
+    long own = r.fetchCpu + r.parseCpu + r.storeCpu + r.storyCpu + r.dbCpu;
     System.out.printf(
         Locale.ROOT,
-        "importer's own phases only: fetch %.0f%%, parse %.0f%%, store %.0f%% (client) / %.0f%%"
-            + " (client and database)%n",
-        100.0 * r.fetchCpu / (r.fetchCpu + r.parseCpu + r.storeCpu + r.dbCpu),
-        100.0 * r.parseCpu / (r.fetchCpu + r.parseCpu + r.storeCpu + r.dbCpu),
-        100.0 * r.storeCpu / (r.fetchCpu + r.parseCpu + r.storeCpu + r.dbCpu),
-        100.0 * (r.storeCpu + r.dbCpu) / (r.fetchCpu + r.parseCpu + r.storeCpu + r.dbCpu));
+        "importer's own phases only: fetch %.0f%%, parse %.0f%%, store and stories %.0f%% (client)"
+            + " / %.0f%% (client and database)%n",
+        100.0 * r.fetchCpu / own,
+        100.0 * r.parseCpu / own,
+        100.0 * (r.storeCpu + r.storyCpu) / own,
+        100.0 * (r.storeCpu + r.storyCpu + r.dbCpu) / own);
     System.out.print(r.statements);
   }
 
@@ -433,11 +453,10 @@ public final class IngestBenchmark {
       return etags ? "\"" + version.get() + path.hashCode() + "\"" : null;
     }
 
-    private static final String[] WORDS = {
-      "council", "market", "river", "election", "school", "storm", "minister", "report",
-      "harbour", "festival", "budget", "court", "rail", "hospital", "museum", "league",
-      "energy", "bridge", "village", "research", "police", "farmers", "summit", "vote"
-    };
+    /** Articles about one event: neighbouring sources cover it at about the same time. */
+    static final int STORY_SIZE = 5;
+
+    private final Vocabulary vocabulary = new Vocabulary(20261101L);
 
     byte[] generate(int source, long version) {
       SplittableRandom r = new SplittableRandom(source * 7919L);
@@ -456,35 +475,49 @@ public final class IngestBenchmark {
           .append("</lastBuildDate>\n");
       for (int j = 0; j < items; j++) {
         Instant at = newest.minusSeconds(j * 1800L);
+        // The event's own rare words (its names and places), shared by the sources covering it.
+        SplittableRandom e = new SplittableRandom(((long) j * sources + source) / STORY_SIZE);
+        String[] names = new String[4];
+        for (int k = 0; k < names.length; k++) {
+          names[k] = vocabulary.rare(e);
+        }
         b.append("<item><guid isPermaLink=\"false\">bench-")
             .append(source)
             .append("-")
             .append(j)
-            .append("</guid><title>");
-        words(b, r, 8);
+            .append("</guid><title>")
+            .append(names[0])
+            .append(' ')
+            .append(names[1])
+            .append(' ');
+        words(b, r, 6);
         b.append("</title><link>https://bench")
             .append(source)
             .append(".example/news/")
             .append(j)
             .append("</link><category>");
-        b.append(WORDS[r.nextInt(WORDS.length)]);
+        b.append(vocabulary.tag(r));
         b.append("</category><pubDate>")
             .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atZone(ZoneOffset.UTC)))
-            .append("</pubDate><description><![CDATA[<p>");
+            .append("</pubDate><description><![CDATA[<p>")
+            .append(names[0])
+            .append(' ')
+            .append(names[2])
+            .append(' ');
         words(b, r, 60);
-        b.append("</p><p>");
+        b.append("</p><p>").append(names[3]).append(' ').append(names[1]).append(' ');
         words(b, r, 40);
         b.append("</p>]]></description></item>\n");
       }
       return b.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void words(StringBuilder b, SplittableRandom r, int n) {
+    private void words(StringBuilder b, SplittableRandom r, int n) {
       for (int k = 0; k < n; k++) {
         if (k > 0) {
           b.append(' ');
         }
-        b.append(WORDS[r.nextInt(WORDS.length)]);
+        b.append(vocabulary.word(r));
       }
     }
   }
@@ -499,6 +532,7 @@ public final class IngestBenchmark {
       long fetchCpu,
       long parseCpu,
       long storeCpu,
+      long storyCpu,
       long dbCpu,
       long serverCpu,
       long processCpu,
@@ -518,6 +552,11 @@ public final class IngestBenchmark {
     private final List<Connection> all = new ArrayList<>();
     private final AtomicLong fetchCpu = new AtomicLong();
     private final AtomicLong storeCpu = new AtomicLong();
+    private final AtomicLong storyCpu = new AtomicLong();
+
+    /** The story assignment's settings, or null when it is left out (--no-stories). */
+    private final StoryConfig stories;
+
     private final AtomicReference<ImportCounts> counts = new AtomicReference<>(ImportCounts.ZERO);
     private final AtomicLong errors = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
@@ -525,8 +564,15 @@ public final class IngestBenchmark {
 
     private final boolean pgStats;
 
-    Harness(String url, int port, int threads, boolean pgStats) {
+    Harness(String url, int port, int threads, boolean pgStats, boolean stories) {
       this.url = url;
+      this.stories =
+          stories
+              ? new SmallRyeConfigBuilder()
+                  .withMapping(StoryConfig.class)
+                  .build()
+                  .getConfigMapping(StoryConfig.class)
+              : null;
       this.pgStats = pgStats;
       this.threads = threads;
       FetchSettings d = FetchSettings.defaults("127.0.0.1:" + port);
@@ -585,6 +631,7 @@ public final class IngestBenchmark {
       firstError.set(null);
       fetchCpu.set(0);
       storeCpu.set(0);
+      storyCpu.set(0);
       SourcePoller poller =
           new SourcePoller(
               fetcher,
@@ -646,7 +693,8 @@ public final class IngestBenchmark {
           counts.get(),
           fetchCpu.get(),
           parse,
-          storeCpu.get(),
+          storeCpu.get() - storyCpu.get(),
+          storyCpu.get(),
           database,
           server,
           process,
@@ -712,6 +760,12 @@ public final class IngestBenchmark {
             inTransaction(
                 c -> {
                   ArticleBatch.Stored s = ArticleBatch.store(c, sourceId, drafts, Instant.now());
+                  if (stories != null && (!s.inserted().isEmpty() || !s.updated().isEmpty())) {
+                    long t0 = THREADS.getCurrentThreadCpuTime();
+                    new StoryIndexer(new StoryRepository(Jdbc.of(c)), stories)
+                        .index(new ArticlesStored(sourceId, s.inserted(), s.updated()));
+                    storyCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - t0);
+                  }
                   FetchLeases.record(c, record.apply(s.counts()), 50);
                   return s.counts();
                 });

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * then common news words ("government" is the benchmark's common search term, in about half of the
  * articles), then a long tail of rarer made-up words. Tags come from a smaller skewed set.
  */
-final class Vocabulary {
+public final class Vocabulary {
 
   /** The full-text search term of the benchmark: a common word. */
   static final String COMMON_TERM = "government";
@@ -52,7 +52,7 @@ final class Vocabulary {
   private final String[] tags;
   private final double[] tagCumulative;
 
-  Vocabulary(long seed) {
+  public Vocabulary(long seed) {
     Set<String> all = new LinkedHashSet<>();
     for (String w : STOP.split(" ")) {
       all.add(w);
@@ -81,11 +81,16 @@ final class Vocabulary {
     tagCumulative = cumulative(tags.length, 1.0, 3);
   }
 
-  String word(SplittableRandom r) {
+  public String word(SplittableRandom r) {
     return words[pick(cumulative, r.nextDouble())];
   }
 
-  String tag(SplittableRandom r) {
+  /** A word of the rare tail (beyond the 1,000 most frequent), uniformly: names of one event. */
+  public String rare(SplittableRandom r) {
+    return words[1000 + r.nextInt(words.length - 1000)];
+  }
+
+  public String tag(SplittableRandom r) {
     return tags[pick(tagCumulative, r.nextDouble())];
   }
 

@@ -1,5 +1,6 @@
 package org.newsdesk.core.db;
 
+import jakarta.persistence.EntityManager;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -25,7 +26,39 @@ public final class Jdbc {
     T run(Connection c) throws SQLException;
   }
 
+  /** Where JDBC work runs: the connection of the current transaction. */
+  public interface Connections {
+    <T> T work(Work<T> work);
+  }
+
   private Jdbc() {}
+
+  /** The connection of the session of {@code em}'s current transaction. */
+  public static Connections of(EntityManager em) {
+    return new Connections() {
+      @Override
+      public <T> T work(Work<T> work) {
+        return Jdbc.work(em.unwrap(Session.class), work);
+      }
+    };
+  }
+
+  /**
+   * One plain connection, whose transaction the caller manages (tools and benchmarks that run the
+   * domain's SQL without the Quarkus runtime).
+   */
+  public static Connections of(Connection c) {
+    return new Connections() {
+      @Override
+      public <T> T work(Work<T> work) {
+        try {
+          return work.run(c);
+        } catch (SQLException e) {
+          throw new IllegalStateException(e.getMessage(), e);
+        }
+      }
+    };
+  }
 
   /** A {@code timestamptz} column as an instant, null when SQL NULL. */
   public static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -61,20 +61,37 @@ public class StoryIndexer {
   }
 
   void onStored(@Observes ArticlesStored stored) {
-    if (!config.enabled()) {
-      return;
+    if (config.enabled()) {
+      index(stored);
     }
+  }
+
+  /**
+   * Assigns the stored articles to stories and computes their related lists, on the connection of
+   * the storing transaction and before it commits. The articles are taken in order of time, each
+   * seeing those before it, as if stored one by one; the database is read and written a bounded
+   * number of times per batch, not per article.
+   */
+  public void index(ArticlesStored stored) {
     List<Long> ids = new ArrayList<>(stored.inserted());
     ids.addAll(stored.updated());
     if (ids.isEmpty()) {
       return;
     }
     Set<Long> updated = new HashSet<>(stored.updated());
-    repo.lockAssignment();
     long start = System.nanoTime();
+    // Terms and signatures depend on the text alone: computed before the lock.
+    List<Doc> docs = new ArrayList<>();
     for (StoryRepository.Text t : repo.texts(ids)) {
-      index(t, updated.contains(t.id()));
+      docs.add(
+          new Doc(
+              t,
+              updated.contains(t.id()),
+              Terms.of(t.title(), t.summary(), t.body(), params),
+              MinHash.of(join(t.title(), t.summary(), t.body()))));
     }
+    repo.lockAssignment();
+    new Batch(docs).run();
     LOG.debugf(
         "Indexed %d articles of source %d in %.1f ms",
         (Object) ids.size(), (Object) stored.sourceId(), (System.nanoTime() - start) / 1e6);
@@ -83,191 +100,444 @@ public class StoryIndexer {
   /** A candidate with its scores against the new article. */
   private record Scored(Features f, double cosine, double time, double copy) {}
 
-  private void index(StoryRepository.Text t, boolean update) {
-    Features old = update ? repo.features(t.id()) : null;
-    Terms.Weighted w = Terms.of(t.title(), t.summary(), t.body(), params);
-    Map<String, Integer> df = repo.countTerms(w.tf().keySet(), old == null);
-    double n = Math.max(1, df.getOrDefault("", 1));
+  /** One article of a batch, through the steps of its assignment. */
+  private static final class Doc {
+    final StoryRepository.Text t;
+    final boolean update;
+    final Terms.Weighted w;
+    final int[] minhash;
+    Features old;
+    Map<String, Integer> df;
+    Map<String, Double> unit;
+    String[] terms;
+    float[] weights;
+    double norm;
+    List<String> indexed;
+    List<String> lookup;
+    Map<Long, Scored> scored;
+    long storyId;
+    List<Map.Entry<String, Double>> cut;
+    Features self;
 
-    List<Map.Entry<String, Double>> weighted = new ArrayList<>();
-    for (Map.Entry<String, Double> e : w.tf().entrySet()) {
-      double tf = e.getValue();
-      double sub = tf <= 1 ? tf : 1 + Math.log(tf);
-      double idf = Math.log(1 + n / Math.max(1, df.getOrDefault(e.getKey(), 1)));
-      weighted.add(Map.entry(e.getKey(), sub * idf));
+    Doc(StoryRepository.Text t, boolean update, Terms.Weighted w, int[] minhash) {
+      this.t = t;
+      this.update = update;
+      this.w = w;
+      this.minhash = minhash;
     }
-    weighted.sort(
-        Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey));
-    if (weighted.size() > config.keptTerms()) {
-      weighted = new ArrayList<>(weighted.subList(0, config.keptTerms()));
-    }
-    double norm = 0;
-    for (var e : weighted) {
-      norm += e.getValue() * e.getValue();
-    }
-    norm = Math.sqrt(norm);
-    Map<String, Double> unit = new HashMap<>();
-    String[] terms = new String[weighted.size()];
-    float[] weights = new float[weighted.size()];
-    for (int i = 0; i < weighted.size(); i++) {
-      var e = weighted.get(i);
-      terms[i] = e.getKey();
-      weights[i] = e.getValue().floatValue();
-      unit.put(e.getKey(), norm == 0 ? 0 : e.getValue() / norm);
-    }
+  }
 
-    // The most selective terms that some other article has, for the lookup; the strongest words
-    // and entities for the index (pairs are scored, not looked up).
-    List<String> lookup = new ArrayList<>();
-    List<String> indexed = new ArrayList<>();
-    List<Map.Entry<String, Double>> bySelectivity = new ArrayList<>();
-    for (var e : weighted) {
-      if (e.getKey().startsWith(Terms.PAIR)) {
-        continue;
-      }
-      if (indexed.size() < config.indexedTerms()) {
-        indexed.add(e.getKey());
-      }
-      if (df.getOrDefault(e.getKey(), 1) > (old == null ? 1 : 0)) {
-        bySelectivity.add(e);
-      }
-    }
-    for (int i = 0; i < bySelectivity.size() && lookup.size() < config.lookupTerms(); i++) {
-      lookup.add(bySelectivity.get(i).getKey());
-    }
+  /**
+   * The assignment of one batch: reads up front, articles in order in memory, writes at the end.
+   */
+  private final class Batch {
+    private final List<Doc> docs;
+    private final List<Long> ids = new ArrayList<>();
 
-    Duration window = Duration.ofHours(config.windowHours());
-    List<Features> found =
-        lookup.isEmpty()
-            ? List.of()
-            : repo.candidates(
-                lookup, t.at().minus(window), t.at().plus(window), t.id(), config.candidates());
-    int[] minhash = MinHash.of(join(t.title(), t.summary(), t.body()));
+    /** Centroids of the stories read or changed so far, as the next article sees them. */
+    private final Map<Long, StoryRepository.Centroid> stories = new HashMap<>();
 
-    Map<Long, Scored> scored = new LinkedHashMap<>();
-    for (Features c : found) {
-      scored.put(c.articleId(), score(c, unit, minhash, t.at()));
-    }
+    /** The stories the batch opens, under negative placeholder ids: when each was first seen. */
+    private final Map<Long, Instant> opened = new LinkedHashMap<>();
 
-    // The same copy: the closest candidate above the threshold; the original is the first stored.
-    Scored copy = null;
-    for (Scored s : scored.values()) {
-      if (s.copy() >= config.duplicateThreshold() && (copy == null || s.copy() > copy.copy())) {
-        copy = s;
+    private final Map<Long, StoryRepository.StoryUpdate> changes = new LinkedHashMap<>();
+
+    Batch(List<Doc> docs) {
+      this.docs = docs;
+      for (Doc d : docs) {
+        ids.add(d.t.id());
       }
     }
-    Long duplicateOf =
-        copy == null
-            ? null
-            : copy.f().duplicateOf() != null ? copy.f().duplicateOf() : copy.f().articleId();
 
-    Long storyId = old == null ? null : old.storyId();
-    StoryRepository.Centroid centroid = null;
-    if (storyId == null && copy != null && copy.f().storyId() != null) {
-      storyId = copy.f().storyId();
-    }
-    if (storyId == null) {
-      Map<Long, Double> bestLink = new HashMap<>();
-      for (Scored s : scored.values()) {
-        if (s.f().storyId() != null) {
-          bestLink.merge(s.f().storyId(), s.cosine() * s.time(), Math::max);
+    void run() {
+      List<Long> rewritten = new ArrayList<>();
+      for (Doc d : docs) {
+        if (d.update) {
+          rewritten.add(d.t.id());
         }
       }
-      double best = config.storyThreshold();
-      for (StoryRepository.Centroid st : repo.centroids(bestLink.keySet()).values()) {
-        double cos = centroidCosine(st, unit) * time(t.at(), st);
-        double value = Math.max(cos, config.linkWeight() * bestLink.get(st.id()));
-        if (value >= best) {
-          best = value;
-          storyId = st.id();
-          centroid = st;
+      Map<Long, Features> olds = repo.features(rewritten);
+      for (Doc d : docs) {
+        d.old = d.update ? olds.get(d.t.id()) : null;
+      }
+      frequencies();
+      Duration window = Duration.ofHours(config.windowHours());
+      List<StoryRepository.Lookup> lookups = new ArrayList<>();
+      for (int i = 0; i < docs.size(); i++) {
+        Doc d = docs.get(i);
+        vector(d);
+        if (!d.lookup.isEmpty()) {
+          lookups.add(
+              new StoryRepository.Lookup(
+                  i, d.lookup, d.t.at().minus(window), d.t.at().plus(window)));
         }
       }
+      Map<Integer, List<StoryRepository.Candidate>> stored =
+          repo.candidates(lookups, ids, config.candidates());
+      Set<Long> known = new HashSet<>();
+      for (List<StoryRepository.Candidate> l : stored.values()) {
+        for (StoryRepository.Candidate c : l) {
+          if (c.features().storyId() != null) {
+            known.add(c.features().storyId());
+          }
+        }
+      }
+      for (Doc d : docs) {
+        if (d.old != null && d.old.storyId() != null) {
+          known.add(d.old.storyId());
+        }
+      }
+      stories.putAll(repo.centroids(known));
+
+      for (int i = 0; i < docs.size(); i++) {
+        assign(i, stored.getOrDefault(i, List.of()), window);
+      }
+
+      Set<Long> chosen = new LinkedHashSet<>();
+      for (Doc d : docs) {
+        if (d.storyId > 0) {
+          chosen.add(d.storyId);
+        }
+      }
+      Map<Long, List<Features>> members = repo.members(chosen, ids, MEMBERS);
+      List<StoryRepository.RelatedRow> rows = new ArrayList<>();
+      for (int i = 0; i < docs.size(); i++) {
+        rows.addAll(relate(i, members.getOrDefault(docs.get(i).storyId, List.of())));
+      }
+
+      Map<Long, Long> real = new HashMap<>();
+      if (!opened.isEmpty()) {
+        List<Long> reserved = repo.reserveStoryIds(opened.size());
+        Map<Long, Instant> created = new LinkedHashMap<>();
+        for (var e : opened.entrySet()) {
+          long id = reserved.get(real.size());
+          real.put(e.getKey(), id);
+          created.put(id, e.getValue());
+        }
+        repo.createStories(created);
+      }
+      List<Features> features = new ArrayList<>();
+      List<List<String>> indexed = new ArrayList<>();
+      for (Doc d : docs) {
+        Features f = d.self;
+        features.add(d.storyId < 0 ? f.withStory(real.get(d.storyId), f.duplicateOf()) : f);
+        indexed.add(d.indexed);
+      }
+      repo.saveFeatures(features, indexed, rewritten);
+      List<StoryRepository.StoryUpdate> updates = new ArrayList<>();
+      for (StoryRepository.StoryUpdate u : changes.values()) {
+        updates.add(u.storyId() < 0 ? u.withStory(real.get(u.storyId())) : u);
+      }
+      repo.updateStories(updates);
+      repo.saveRelated(rewritten, rows, config.relatedSize());
     }
-    if (storyId != null && centroid == null) {
-      centroid = repo.centroids(List.of(storyId)).get(storyId);
+
+    /**
+     * Document frequencies: one update for the batch, then for each article the frequencies it
+     * would have seen stored alone, after those before it and itself.
+     */
+    private void frequencies() {
+      Map<String, Integer> increments = new HashMap<>();
+      Set<String> others = new HashSet<>();
+      int counted = 0;
+      for (Doc d : docs) {
+        if (d.old == null) {
+          counted++;
+          for (String term : d.w.tf().keySet()) {
+            increments.merge(term, 1, Integer::sum);
+          }
+        } else {
+          others.addAll(d.w.tf().keySet());
+        }
+      }
+      if (counted > 0) {
+        increments.put("", counted);
+      } else {
+        others.add("");
+      }
+      others.removeAll(increments.keySet());
+      Map<String, Integer> running = new HashMap<>(repo.countTerms(increments, others));
+      increments.forEach((term, n) -> running.merge(term, -n, Integer::sum));
+      for (Doc d : docs) {
+        if (d.old == null) {
+          running.merge("", 1, Integer::sum);
+          for (String term : d.w.tf().keySet()) {
+            running.merge(term, 1, Integer::sum);
+          }
+        }
+        Map<String, Integer> df = new HashMap<>(d.w.tf().size() * 2);
+        for (String term : d.w.tf().keySet()) {
+          Integer n = running.get(term);
+          if (n != null && n > 0) {
+            df.put(term, n);
+          }
+        }
+        Integer all = running.get("");
+        if (all != null && all > 0) {
+          df.put("", all);
+        }
+        d.df = df;
+      }
     }
-    List<Features> members = new ArrayList<>();
-    if (storyId != null) {
-      for (Features m : repo.members(storyId, MEMBERS)) {
-        if (m.articleId() == t.id()) {
+
+    /** The article's tf-idf vector, its index entries and its lookup terms. */
+    private void vector(Doc d) {
+      Map<String, Integer> df = d.df;
+      double n = Math.max(1, df.getOrDefault("", 1));
+      List<Map.Entry<String, Double>> weighted = new ArrayList<>();
+      for (Map.Entry<String, Double> e : d.w.tf().entrySet()) {
+        double tf = e.getValue();
+        double sub = tf <= 1 ? tf : 1 + Math.log(tf);
+        double idf = Math.log(1 + n / Math.max(1, df.getOrDefault(e.getKey(), 1)));
+        weighted.add(Map.entry(e.getKey(), sub * idf));
+      }
+      weighted.sort(
+          Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey));
+      if (weighted.size() > config.keptTerms()) {
+        weighted = new ArrayList<>(weighted.subList(0, config.keptTerms()));
+      }
+      double norm = 0;
+      for (var e : weighted) {
+        norm += e.getValue() * e.getValue();
+      }
+      norm = Math.sqrt(norm);
+      d.norm = norm;
+      d.unit = new HashMap<>();
+      d.terms = new String[weighted.size()];
+      d.weights = new float[weighted.size()];
+      for (int i = 0; i < weighted.size(); i++) {
+        var e = weighted.get(i);
+        d.terms[i] = e.getKey();
+        d.weights[i] = e.getValue().floatValue();
+        d.unit.put(e.getKey(), norm == 0 ? 0 : e.getValue() / norm);
+      }
+
+      // The most selective terms that some other article has, for the lookup; the strongest words
+      // and entities for the index (pairs are scored, not looked up).
+      d.lookup = new ArrayList<>();
+      d.indexed = new ArrayList<>();
+      List<Map.Entry<String, Double>> bySelectivity = new ArrayList<>();
+      for (var e : weighted) {
+        if (e.getKey().startsWith(Terms.PAIR)) {
           continue;
         }
-        members.add(m);
-        scored.computeIfAbsent(m.articleId(), k -> score(m, unit, minhash, t.at()));
+        if (d.indexed.size() < config.indexedTerms()) {
+          d.indexed.add(e.getKey());
+        }
+        if (df.getOrDefault(e.getKey(), 1) > (d.old == null ? 1 : 0)) {
+          bySelectivity.add(e);
+        }
+      }
+      for (int i = 0; i < bySelectivity.size() && d.lookup.size() < config.lookupTerms(); i++) {
+        d.lookup.add(bySelectivity.get(i).getKey());
       }
     }
 
-    // Centroid: the sum of the members' unit vectors, cut to the strongest terms.
-    Map<String, Double> sum = new HashMap<>();
-    if (centroid != null) {
-      for (int i = 0; i < centroid.terms().length; i++) {
-        sum.put(centroid.terms()[i], (double) centroid.weights()[i]);
+    /**
+     * Candidates, near-duplicate and story of article {@code i}: the stored candidates merged with
+     * the articles of the batch before it, as the index would have returned them.
+     */
+    private void assign(int i, List<StoryRepository.Candidate> stored, Duration window) {
+      Doc d = docs.get(i);
+      StoryRepository.Text t = d.t;
+      List<StoryRepository.Candidate> all = new ArrayList<>(stored);
+      if (!d.lookup.isEmpty()) {
+        Instant from = t.at().minus(window);
+        Instant to = t.at().plus(window);
+        for (int j = 0; j < i; j++) {
+          Doc e = docs.get(j);
+          if (e.t.id() == t.id() || e.t.at().isBefore(from) || e.t.at().isAfter(to)) {
+            continue;
+          }
+          int shared = 0;
+          for (String term : d.lookup) {
+            shared += e.indexed.contains(term) ? 1 : 0;
+          }
+          if (shared > 0) {
+            all.add(new StoryRepository.Candidate(shared, e.self));
+          }
+        }
+        all.sort(
+            Comparator.comparingInt(StoryRepository.Candidate::shared)
+                .reversed()
+                .thenComparing(
+                    Comparator.comparingLong(
+                            (StoryRepository.Candidate c) -> c.features().articleId())
+                        .reversed()));
+        if (all.size() > config.candidates()) {
+          all = all.subList(0, config.candidates());
+        }
       }
-    }
-    if (old == null || old.storyId() == null) {
-      unit.forEach((k, v) -> sum.merge(k, v, Double::sum));
-    }
-    List<Map.Entry<String, Double>> cut = new ArrayList<>(sum.entrySet());
-    cut.sort(
-        Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey));
-    if (cut.size() > config.keptTerms()) {
-      cut = cut.subList(0, config.keptTerms());
-    }
-    List<String> centroidTerms = cut.stream().map(Map.Entry::getKey).toList();
-    List<Float> centroidWeights = cut.stream().map(e -> e.getValue().floatValue()).toList();
-    if (storyId == null) {
-      storyId = repo.createStory(t.at(), centroidTerms, centroidWeights);
-    }
 
-    Features self =
-        new Features(
-            t.id(),
-            t.sourceId(),
-            t.at(),
-            terms,
-            weights,
-            (float) norm,
-            w.entities(),
-            minhash,
-            storyId,
-            old != null ? old.duplicateOf() : duplicateOf);
-    repo.saveFeatures(self, indexed);
-
-    // Headline: the member closest to the centroid.
-    double cnorm = 0;
-    for (var e : cut) {
-      cnorm += e.getValue() * e.getValue();
-    }
-    cnorm = Math.sqrt(cnorm);
-    Map<String, Double> unitCentroid = new HashMap<>();
-    for (var e : cut) {
-      unitCentroid.put(e.getKey(), cnorm == 0 ? 0 : e.getValue() / cnorm);
-    }
-    Features headline = self;
-    double headlineScore = self.cosine(unitCentroid);
-    Map<String, String> names = new HashMap<>();
-    for (Features m : members) {
-      double s = m.cosine(unitCentroid);
-      if (s > headlineScore) {
-        headline = m;
-        headlineScore = s;
+      d.scored = new LinkedHashMap<>();
+      for (StoryRepository.Candidate c : all) {
+        d.scored.put(c.features().articleId(), score(c.features(), d.unit, d.minhash, t.at()));
       }
-      m.entities().forEach(e -> names.putIfAbsent(Terms.ENTITY + e.toLowerCase(Locale.ROOT), e));
-    }
-    w.entities().forEach(e -> names.putIfAbsent(Terms.ENTITY + e.toLowerCase(Locale.ROOT), e));
-    repo.updateStory(
-        storyId,
-        t.at(),
-        centroidTerms,
-        centroidWeights,
-        headline.articleId(),
-        topTerms(cut, names));
 
-    if (old != null) {
-      repo.clearRelated(t.id());
+      // The same copy: the closest candidate above the threshold; the original is the first stored.
+      Scored copy = null;
+      for (Scored s : d.scored.values()) {
+        if (s.copy() >= config.duplicateThreshold() && (copy == null || s.copy() > copy.copy())) {
+          copy = s;
+        }
+      }
+      Long duplicateOf =
+          copy == null
+              ? null
+              : copy.f().duplicateOf() != null ? copy.f().duplicateOf() : copy.f().articleId();
+
+      Features old = d.old;
+      Long storyId = old == null ? null : old.storyId();
+      StoryRepository.Centroid centroid = null;
+      if (storyId == null && copy != null && copy.f().storyId() != null) {
+        storyId = copy.f().storyId();
+      }
+      if (storyId == null) {
+        Map<Long, Double> bestLink = new HashMap<>();
+        for (Scored s : d.scored.values()) {
+          if (s.f().storyId() != null) {
+            bestLink.merge(s.f().storyId(), s.cosine() * s.time(), Math::max);
+          }
+        }
+        double best = config.storyThreshold();
+        for (Long id : bestLink.keySet()) {
+          StoryRepository.Centroid st = stories.get(id);
+          if (st == null) {
+            continue;
+          }
+          double cos = centroidCosine(st, d.unit) * time(t.at(), st);
+          double value = Math.max(cos, config.linkWeight() * bestLink.get(st.id()));
+          if (value >= best) {
+            best = value;
+            storyId = st.id();
+            centroid = st;
+          }
+        }
+      }
+      if (storyId != null && centroid == null) {
+        centroid = stories.get(storyId);
+      }
+
+      // Centroid: the sum of the members' unit vectors, cut to the strongest terms.
+      Map<String, Double> sum = new HashMap<>();
+      if (centroid != null) {
+        for (int k = 0; k < centroid.terms().length; k++) {
+          sum.put(centroid.terms()[k], (double) centroid.weights()[k]);
+        }
+      }
+      if (old == null || old.storyId() == null) {
+        d.unit.forEach((k, v) -> sum.merge(k, v, Double::sum));
+      }
+      List<Map.Entry<String, Double>> cut = new ArrayList<>(sum.entrySet());
+      cut.sort(
+          Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey));
+      if (cut.size() > config.keptTerms()) {
+        cut = cut.subList(0, config.keptTerms());
+      }
+      d.cut = cut;
+      String[] centroidTerms = new String[cut.size()];
+      float[] centroidWeights = new float[cut.size()];
+      for (int k = 0; k < cut.size(); k++) {
+        centroidTerms[k] = cut.get(k).getKey();
+        centroidWeights[k] = cut.get(k).getValue().floatValue();
+      }
+      if (storyId == null) {
+        // a placeholder until the batch's new stories get their ids, at the end
+        storyId = -1L - opened.size();
+        opened.put(storyId, t.at());
+      }
+      d.storyId = storyId;
+      Instant first = centroid == null || t.at().isBefore(centroid.firstSeen()) ? t.at() : null;
+      Instant last = centroid == null || t.at().isAfter(centroid.lastSeen()) ? t.at() : null;
+      stories.put(
+          storyId,
+          new StoryRepository.Centroid(
+              storyId,
+              centroidTerms,
+              centroidWeights,
+              first != null ? first : centroid.firstSeen(),
+              last != null ? last : centroid.lastSeen(),
+              centroid == null ? 1 : centroid.size() + 1));
+
+      d.self =
+          new Features(
+              t.id(),
+              t.sourceId(),
+              t.at(),
+              d.terms,
+              d.weights,
+              (float) d.norm,
+              d.w.entities(),
+              d.minhash,
+              storyId,
+              old != null ? old.duplicateOf() : duplicateOf);
     }
-    repo.saveRelated(relatedRows(self, scored.values(), w.entities()), config.relatedSize());
+
+    /**
+     * The story's members as article {@code i} sees them (stored ones and those of the batch before
+     * it), its headline and the related rows the article brings.
+     */
+    private List<StoryRepository.RelatedRow> relate(int i, List<Features> stored) {
+      Doc d = docs.get(i);
+      List<Features> members = new ArrayList<>(stored);
+      for (int j = 0; j < i; j++) {
+        Features e = docs.get(j).self;
+        if (e.storyId() == d.storyId) {
+          members.add(e);
+        }
+      }
+      members.sort(
+          Comparator.comparing(Features::at).thenComparingLong(Features::articleId).reversed());
+      if (members.size() > MEMBERS) {
+        members = members.subList(0, MEMBERS);
+      }
+      List<Features> others = new ArrayList<>();
+      for (Features m : members) {
+        if (m.articleId() == d.t.id()) {
+          continue;
+        }
+        others.add(m);
+        d.scored.computeIfAbsent(m.articleId(), k -> score(m, d.unit, d.minhash, d.t.at()));
+      }
+
+      // Headline: the member closest to the centroid.
+      double cnorm = 0;
+      for (var e : d.cut) {
+        cnorm += e.getValue() * e.getValue();
+      }
+      cnorm = Math.sqrt(cnorm);
+      Map<String, Double> unitCentroid = new HashMap<>();
+      for (var e : d.cut) {
+        unitCentroid.put(e.getKey(), cnorm == 0 ? 0 : e.getValue() / cnorm);
+      }
+      Features headline = d.self;
+      double headlineScore = d.self.cosine(unitCentroid);
+      Map<String, String> names = new HashMap<>();
+      for (Features m : others) {
+        double s = m.cosine(unitCentroid);
+        if (s > headlineScore) {
+          headline = m;
+          headlineScore = s;
+        }
+        m.entities().forEach(e -> names.putIfAbsent(Terms.ENTITY + e.toLowerCase(Locale.ROOT), e));
+      }
+      d.w.entities().forEach(e -> names.putIfAbsent(Terms.ENTITY + e.toLowerCase(Locale.ROOT), e));
+      StoryRepository.StoryUpdate before = changes.remove(d.storyId);
+      Instant first =
+          before == null || d.t.at().isBefore(before.first()) ? d.t.at() : before.first();
+      Instant last = before == null || d.t.at().isAfter(before.last()) ? d.t.at() : before.last();
+      changes.put(
+          d.storyId,
+          new StoryRepository.StoryUpdate(
+              d.storyId,
+              first,
+              last,
+              d.cut.stream().map(Map.Entry::getKey).toList(),
+              d.cut.stream().map(e -> e.getValue().floatValue()).toList(),
+              headline.articleId(),
+              topTerms(d.cut, names)));
+      return relatedRows(d.self, d.scored.values(), d.w.entities());
+    }
   }
 
   private Scored score(Features c, Map<String, Double> unit, int[] minhash, Instant at) {

@@ -3,6 +3,7 @@ package org.newsdesk.core.story;
 import static org.newsdesk.core.db.Jdbc.instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.Session;
 import org.newsdesk.core.db.Jdbc;
 
 /** The SQL of stories, article features, the inverted index and related lists. */
@@ -28,10 +28,16 @@ public class StoryRepository {
   /** Key of the transaction-level advisory lock that serialises story assignment. */
   static final long ASSIGN_LOCK = 0x4e44_5354_4f52_5931L;
 
-  private final EntityManager em;
+  private final Jdbc.Connections db;
 
+  @Inject
   public StoryRepository(EntityManager em) {
-    this.em = em;
+    this(Jdbc.of(em));
+  }
+
+  /** On connections of the caller's choosing (the ingest benchmark runs it on plain JDBC). */
+  public StoryRepository(Jdbc.Connections db) {
+    this.db = db;
   }
 
   /** The text of a stored article, as the computation reads it. */
@@ -45,7 +51,7 @@ public class StoryRepository {
   record RelatedRow(long articleId, long relatedId, float score, List<String> reasons) {}
 
   <T> T work(Jdbc.Work<T> w) {
-    return Jdbc.work(em.unwrap(Session.class), w);
+    return db.work(w);
   }
 
   /** Waits for, then holds until commit, the lock of story assignment (all replicas). */
@@ -87,117 +93,188 @@ public class StoryRepository {
   }
 
   /**
-   * Counts one more document for each of {@code terms} (and one more article when {@code count}),
-   * returning the document frequencies after the update and the number of articles under "".
+   * Adds {@code increments} to the document frequencies (the term "" counts articles) and reads
+   * those of {@code others}, in one statement each: the frequencies after the update, for the terms
+   * that have one.
    */
-  Map<String, Integer> countTerms(Collection<String> terms, boolean count) {
-    String[] sorted = terms.toArray(new String[0]);
+  Map<String, Integer> countTerms(Map<String, Integer> increments, Collection<String> others) {
+    String[] sorted = increments.keySet().toArray(new String[0]);
     Arrays.sort(sorted);
+    Integer[] counts = new Integer[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      counts[i] = increments.get(sorted[i]);
+    }
     return work(
         c -> {
-          Map<String, Integer> df = new HashMap<>(sorted.length * 2);
-          String sql =
-              count
-                  ? "INSERT INTO story_term (term, df) SELECT t, 1 FROM unnest(?::text[]) t"
-                      + " ORDER BY t ON CONFLICT (term) DO UPDATE SET df = story_term.df + 1"
-                      + " RETURNING term, df"
-                  : "SELECT term, df FROM story_term WHERE term = ANY(?) OR term = ''";
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            String[] withCount = sorted;
-            if (count) {
-              withCount = new String[sorted.length + 1];
-              withCount[0] = "";
-              System.arraycopy(sorted, 0, withCount, 1, sorted.length);
+          Map<String, Integer> df = new HashMap<>((sorted.length + others.size()) * 2);
+          if (sorted.length > 0) {
+            // in term order, so that two transactions lock the rows they share in one order
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO story_term (term, df) SELECT t, n"
+                        + " FROM unnest(?::text[], ?::int[]) x(t, n) ORDER BY t"
+                        + " ON CONFLICT (term) DO UPDATE SET df = story_term.df + EXCLUDED.df"
+                        + " RETURNING term, df")) {
+              ps.setArray(1, c.createArrayOf("text", sorted));
+              ps.setArray(2, c.createArrayOf("integer", counts));
+              readCounts(ps, df);
             }
-            ps.setArray(1, c.createArrayOf("text", withCount));
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                df.put(rs.getString(1), rs.getInt(2));
-              }
+          }
+          if (!others.isEmpty()) {
+            try (PreparedStatement ps =
+                c.prepareStatement("SELECT term, df FROM story_term WHERE term = ANY(?)")) {
+              ps.setArray(1, c.createArrayOf("text", others.toArray()));
+              readCounts(ps, df);
             }
           }
           return df;
         });
   }
 
+  private static void readCounts(PreparedStatement ps, Map<String, Integer> into)
+      throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        into.put(rs.getString(1), rs.getInt(2));
+      }
+    }
+  }
+
   private static final String FEATURES =
       "f.article_id, f.source_id, f.at, f.terms, f.weights, f.norm, f.entities, f.minhash,"
           + " f.story_id, f.duplicate_of";
 
+  /** What one article looks up in the inverted index: terms within a time window. */
+  record Lookup(int index, List<String> terms, Instant from, Instant to) {}
+
+  /** A candidate of a lookup, with the number of its terms it shares. */
+  record Candidate(int shared, Features features) {}
+
   /**
-   * Articles sharing the most of {@code terms} in the inverted index, stored between {@code from}
-   * and {@code to}, at most {@code limit}.
+   * For each lookup, in one statement, the articles sharing the most of its terms in the inverted
+   * index within its window, at most {@code limit}, none of {@code except}; by shared terms, then
+   * newest id first.
    */
-  List<Features> candidates(List<String> terms, Instant from, Instant to, long except, int limit) {
-    return work(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + FEATURES
-                      + " FROM (SELECT p.article_id, count(*) AS n FROM term_posting p"
-                      + " WHERE p.term = ANY(?) AND p.at BETWEEN ? AND ? AND p.article_id <> ?"
-                      + " GROUP BY p.article_id ORDER BY n DESC, p.article_id DESC LIMIT ?) m"
-                      + " JOIN article_features f ON f.article_id = m.article_id")) {
-            ps.setArray(1, c.createArrayOf("text", terms.toArray()));
-            setInstant(ps, 2, from);
-            setInstant(ps, 3, to);
-            ps.setLong(4, except);
-            ps.setInt(5, limit);
-            return readFeatures(ps);
-          }
-        });
-  }
-
-  /** The newest {@code limit} members of a story. */
-  List<Features> members(long storyId, int limit) {
-    return work(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + FEATURES
-                      + " FROM article_features f WHERE f.story_id = ?"
-                      + " ORDER BY f.at DESC, f.article_id DESC LIMIT ?")) {
-            ps.setLong(1, storyId);
-            ps.setInt(2, limit);
-            return readFeatures(ps);
-          }
-        });
-  }
-
-  Features features(long articleId) {
-    return work(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT " + FEATURES + " FROM article_features f WHERE f.article_id = ?")) {
-            ps.setLong(1, articleId);
-            List<Features> l = readFeatures(ps);
-            return l.isEmpty() ? null : l.get(0);
-          }
-        });
-  }
-
-  private static List<Features> readFeatures(PreparedStatement ps) throws SQLException {
-    List<Features> out = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(
-            new Features(
-                rs.getLong(1),
-                rs.getLong(2),
-                instant(rs, 3),
-                (String[]) rs.getArray(4).getArray(),
-                floats(rs.getArray(5)),
-                rs.getFloat(6),
-                List.of((String[]) rs.getArray(7).getArray()),
-                ints(rs.getArray(8)),
-                (Long) rs.getObject(9),
-                (Long) rs.getObject(10)));
+  Map<Integer, List<Candidate>> candidates(
+      List<Lookup> lookups, Collection<Long> except, int limit) {
+    Map<Integer, List<Candidate>> out = new HashMap<>();
+    if (lookups.isEmpty()) {
+      return out;
+    }
+    List<Integer> index = new ArrayList<>();
+    List<String> from = new ArrayList<>();
+    List<String> to = new ArrayList<>();
+    List<Integer> termIndex = new ArrayList<>();
+    List<String> terms = new ArrayList<>();
+    for (Lookup l : lookups) {
+      index.add(l.index());
+      from.add(l.from().toString());
+      to.add(l.to().toString());
+      for (String t : l.terms()) {
+        termIndex.add(l.index());
+        terms.add(t);
       }
     }
-    return out;
+    return work(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "WITH q AS (SELECT * FROM unnest(?::int[], ?::timestamptz[], ?::timestamptz[])"
+                      + " q(i, lo, hi)), qt AS (SELECT * FROM unnest(?::int[], ?::text[]) qt(i, t))"
+                      + " SELECT q.i, m.n, "
+                      + FEATURES
+                      + " FROM q CROSS JOIN LATERAL (SELECT p.article_id, count(*) AS n"
+                      + " FROM term_posting p WHERE p.term = ANY(ARRAY(SELECT qt.t FROM qt"
+                      + " WHERE qt.i = q.i)) AND p.at BETWEEN q.lo AND q.hi"
+                      + " AND p.article_id <> ALL(?) GROUP BY p.article_id"
+                      + " ORDER BY n DESC, p.article_id DESC LIMIT ?) m"
+                      + " JOIN article_features f ON f.article_id = m.article_id")) {
+            ps.setArray(1, c.createArrayOf("integer", index.toArray()));
+            ps.setArray(2, c.createArrayOf("text", from.toArray()));
+            ps.setArray(3, c.createArrayOf("text", to.toArray()));
+            ps.setArray(4, c.createArrayOf("integer", termIndex.toArray()));
+            ps.setArray(5, c.createArrayOf("text", terms.toArray()));
+            ps.setArray(6, c.createArrayOf("bigint", except.toArray()));
+            ps.setInt(7, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                    .add(new Candidate(rs.getInt(2), readFeatures(rs, 3)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * The newest {@code limit} members of each story, none of {@code except}, in one statement;
+   * newest first.
+   */
+  Map<Long, List<Features>> members(Collection<Long> storyIds, Collection<Long> except, int limit) {
+    Map<Long, List<Features>> out = new HashMap<>();
+    if (storyIds.isEmpty()) {
+      return out;
+    }
+    return work(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT s.id, "
+                      + FEATURES
+                      + " FROM unnest(?::bigint[]) s(id) CROSS JOIN LATERAL (SELECT * FROM"
+                      + " article_features f WHERE f.story_id = s.id AND f.article_id <> ALL(?)"
+                      + " ORDER BY f.at DESC, f.article_id DESC LIMIT ?) f")) {
+            ps.setArray(1, c.createArrayOf("bigint", storyIds.toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", except.toArray()));
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(readFeatures(rs, 2));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** The stored features of each of {@code articleIds} that has them. */
+  Map<Long, Features> features(Collection<Long> articleIds) {
+    Map<Long, Features> out = new HashMap<>();
+    if (articleIds.isEmpty()) {
+      return out;
+    }
+    return work(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT " + FEATURES + " FROM article_features f WHERE f.article_id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", articleIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                Features f = readFeatures(rs, 1);
+                out.put(f.articleId(), f);
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** The features in the columns {@link #FEATURES} from {@code first} on. */
+  private static Features readFeatures(ResultSet rs, int first) throws SQLException {
+    int i = first;
+    return new Features(
+        rs.getLong(i),
+        rs.getLong(i + 1),
+        instant(rs, i + 2),
+        (String[]) rs.getArray(i + 3).getArray(),
+        floats(rs.getArray(i + 4)),
+        rs.getFloat(i + 5),
+        List.of((String[]) rs.getArray(i + 6).getArray()),
+        ints(rs.getArray(i + 7)),
+        (Long) rs.getObject(i + 8),
+        (Long) rs.getObject(i + 9));
   }
 
   Map<Long, Centroid> centroids(Collection<Long> storyIds) {
@@ -230,8 +307,57 @@ public class StoryRepository {
         });
   }
 
-  /** Writes (or rewrites) an article's features and its entries in the inverted index. */
-  void saveFeatures(Features f, List<String> indexed) {
+  /** Reserves {@code n} story ids, for stories a batch opens. */
+  List<Long> reserveStoryIds(int n) {
+    return work(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT nextval(pg_get_serial_sequence('story', 'id'))"
+                      + " FROM generate_series(1, ?)")) {
+            ps.setInt(1, n);
+            List<Long> ids = new ArrayList<>(n);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+              }
+            }
+            return ids;
+          }
+        });
+  }
+
+  /** Opens stories under reserved ids, each first seen at its time; filled by an update. */
+  void createStories(Map<Long, Instant> opened) {
+    if (opened.isEmpty()) {
+      return;
+    }
+    work(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO story (id, headline, first_seen_at, last_seen_at, article_count,"
+                      + " source_count, centroid_terms, centroid_weights, top_terms, hotness)"
+                      + " OVERRIDING SYSTEM VALUE SELECT id, '', at, at, 0, 0, '{}', '{}', '{}', 0"
+                      + " FROM unnest(?::bigint[], ?::timestamptz[]) x(id, at)")) {
+            ps.setArray(1, c.createArrayOf("bigint", opened.keySet().toArray()));
+            ps.setArray(
+                2,
+                c.createArrayOf("text", opened.values().stream().map(Instant::toString).toArray()));
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Writes (or rewrites) the features of articles and their entries in the inverted index ({@code
+   * indexed}, one list per article); {@code rewritten} are the articles that had entries before.
+   */
+  void saveFeatures(List<Features> all, List<List<String>> indexed, Collection<Long> rewritten) {
+    if (all.isEmpty()) {
+      return;
+    }
     work(
         c -> {
           try (PreparedStatement ps =
@@ -244,37 +370,53 @@ public class StoryRepository {
                       + " norm = EXCLUDED.norm, entities = EXCLUDED.entities,"
                       + " minhash = EXCLUDED.minhash, story_id = EXCLUDED.story_id,"
                       + " duplicate_of = EXCLUDED.duplicate_of")) {
-            int i = 1;
-            ps.setLong(i++, f.articleId());
-            ps.setLong(i++, f.sourceId());
-            setInstant(ps, i++, f.at());
-            ps.setArray(i++, c.createArrayOf("text", f.terms()));
-            Float[] w = new Float[f.weights().length];
-            for (int k = 0; k < w.length; k++) {
-              w[k] = f.weights()[k];
+            for (Features f : all) {
+              int i = 1;
+              ps.setLong(i++, f.articleId());
+              ps.setLong(i++, f.sourceId());
+              setInstant(ps, i++, f.at());
+              ps.setArray(i++, c.createArrayOf("text", f.terms()));
+              Float[] w = new Float[f.weights().length];
+              for (int k = 0; k < w.length; k++) {
+                w[k] = f.weights()[k];
+              }
+              ps.setArray(i++, c.createArrayOf("real", w));
+              ps.setFloat(i++, f.norm());
+              ps.setArray(i++, c.createArrayOf("text", f.entities().toArray()));
+              Integer[] mh = Arrays.stream(f.minhash()).boxed().toArray(Integer[]::new);
+              ps.setArray(i++, c.createArrayOf("integer", mh));
+              setLong(ps, i++, f.storyId());
+              setLong(ps, i, f.duplicateOf());
+              ps.addBatch();
             }
-            ps.setArray(i++, c.createArrayOf("real", w));
-            ps.setFloat(i++, f.norm());
-            ps.setArray(i++, c.createArrayOf("text", f.entities().toArray()));
-            Integer[] mh = Arrays.stream(f.minhash()).boxed().toArray(Integer[]::new);
-            ps.setArray(i++, c.createArrayOf("integer", mh));
-            setLong(ps, i++, f.storyId());
-            setLong(ps, i, f.duplicateOf());
-            ps.executeUpdate();
+            ps.executeBatch();
           }
-          try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM term_posting WHERE article_id = ?")) {
-            ps.setLong(1, f.articleId());
-            ps.executeUpdate();
+          if (!rewritten.isEmpty()) {
+            try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM term_posting WHERE article_id = ANY(?)")) {
+              ps.setArray(1, c.createArrayOf("bigint", rewritten.toArray()));
+              ps.executeUpdate();
+            }
           }
-          if (!indexed.isEmpty()) {
+          List<String> terms = new ArrayList<>();
+          List<String> ats = new ArrayList<>();
+          List<Long> ids = new ArrayList<>();
+          for (int k = 0; k < all.size(); k++) {
+            String at = all.get(k).at().toString();
+            for (String t : indexed.get(k)) {
+              terms.add(t);
+              ats.add(at);
+              ids.add(all.get(k).articleId());
+            }
+          }
+          if (!terms.isEmpty()) {
             try (PreparedStatement ps =
                 c.prepareStatement(
-                    "INSERT INTO term_posting (term, at, article_id)"
-                        + " SELECT DISTINCT t, ?::timestamptz, ? FROM unnest(?::text[]) t")) {
-              setInstant(ps, 1, f.at());
-              ps.setLong(2, f.articleId());
-              ps.setArray(3, c.createArrayOf("text", indexed.toArray()));
+                    "INSERT INTO term_posting (term, at, article_id) SELECT DISTINCT t, at, id"
+                        + " FROM unnest(?::text[], ?::timestamptz[], ?::bigint[]) x(t, at, id)")) {
+              ps.setArray(1, c.createArrayOf("text", terms.toArray()));
+              ps.setArray(2, c.createArrayOf("text", ats.toArray()));
+              ps.setArray(3, c.createArrayOf("bigint", ids.toArray()));
               ps.executeUpdate();
             }
           }
@@ -282,38 +424,30 @@ public class StoryRepository {
         });
   }
 
-  /** Opens a story; returns its id. */
-  long createStory(Instant at, List<String> centroidTerms, List<Float> centroidWeights) {
-    return work(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO story (headline, first_seen_at, last_seen_at, article_count,"
-                      + " source_count, centroid_terms, centroid_weights, top_terms, hotness)"
-                      + " VALUES ('', ?, ?, 0, 0, ?, ?, '{}', 0) RETURNING id")) {
-            setInstant(ps, 1, at);
-            setInstant(ps, 2, at);
-            ps.setArray(3, c.createArrayOf("text", centroidTerms.toArray()));
-            ps.setArray(4, c.createArrayOf("real", centroidWeights.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              return rs.getLong(1);
-            }
-          }
-        });
-  }
-
-  /**
-   * Refreshes a story after an article joined: centroid, counts (from its members), times, headline
-   * (the title of {@code headlineArticle}), top terms and hotness.
-   */
-  void updateStory(
+  /** A story's new state after articles joined it: seen from {@code first} to {@code last}. */
+  record StoryUpdate(
       long storyId,
-      Instant at,
+      Instant first,
+      Instant last,
       List<String> centroidTerms,
       List<Float> centroidWeights,
       long headlineArticle,
       List<String> topTerms) {
+
+    StoryUpdate withStory(long id) {
+      return new StoryUpdate(
+          id, first, last, centroidTerms, centroidWeights, headlineArticle, topTerms);
+    }
+  }
+
+  /**
+   * Refreshes stories after articles joined: centroid, counts (from the members), times, headline
+   * (the title of the headline article), top terms and hotness.
+   */
+  void updateStories(Collection<StoryUpdate> updates) {
+    if (updates.isEmpty()) {
+      return;
+    }
     work(
         c -> {
           try (PreparedStatement ps =
@@ -328,36 +462,53 @@ public class StoryRepository {
                       + " + extract(epoch FROM greatest(s.last_seen_at, ?)) / 45000"
                       + " FROM (SELECT count(*) AS articles, count(DISTINCT source_id) AS sources"
                       + " FROM article_features WHERE story_id = ?) m WHERE s.id = ?")) {
-            int i = 1;
-            ps.setArray(i++, c.createArrayOf("text", centroidTerms.toArray()));
-            ps.setArray(i++, c.createArrayOf("real", centroidWeights.toArray()));
-            setInstant(ps, i++, at);
-            setInstant(ps, i++, at);
-            ps.setLong(i++, headlineArticle);
-            ps.setLong(i++, headlineArticle);
-            ps.setArray(i++, c.createArrayOf("text", topTerms.toArray()));
-            setInstant(ps, i++, at);
-            ps.setLong(i++, storyId);
-            ps.setLong(i, storyId);
-            ps.executeUpdate();
+            for (StoryUpdate u : updates) {
+              int i = 1;
+              ps.setArray(i++, c.createArrayOf("text", u.centroidTerms().toArray()));
+              ps.setArray(i++, c.createArrayOf("real", u.centroidWeights().toArray()));
+              setInstant(ps, i++, u.first());
+              setInstant(ps, i++, u.last());
+              ps.setLong(i++, u.headlineArticle());
+              ps.setLong(i++, u.headlineArticle());
+              ps.setArray(i++, c.createArrayOf("text", u.topTerms().toArray()));
+              setInstant(ps, i++, u.last());
+              ps.setLong(i++, u.storyId());
+              ps.setLong(i, u.storyId());
+              ps.addBatch();
+            }
+            ps.executeBatch();
           }
           return null;
         });
   }
 
-  /** Writes related rows (replacing a pair's earlier row), then cuts the lists to {@code size}. */
-  void saveRelated(List<RelatedRow> rows, int size) {
-    if (rows.isEmpty()) {
-      return;
-    }
+  /**
+   * Drops the own related lists of {@code cleared}, writes related rows (the last of a pair wins,
+   * replacing a stored one), then cuts the lists to {@code size}.
+   */
+  void saveRelated(Collection<Long> cleared, List<RelatedRow> rows, int size) {
     work(
         c -> {
+          if (!cleared.isEmpty()) {
+            try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM related_article WHERE article_id = ANY(?)")) {
+              ps.setArray(1, c.createArrayOf("bigint", cleared.toArray()));
+              ps.executeUpdate();
+            }
+          }
+          if (rows.isEmpty()) {
+            return null;
+          }
+          Map<List<Long>, RelatedRow> last = new LinkedHashMap<>();
+          for (RelatedRow r : rows) {
+            last.put(List.of(r.articleId(), r.relatedId()), r);
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO related_article (article_id, related_id, score, reasons)"
                       + " VALUES (?, ?, ?, ?) ON CONFLICT (article_id, related_id) DO UPDATE"
                       + " SET score = EXCLUDED.score, reasons = EXCLUDED.reasons")) {
-            for (RelatedRow r : rows) {
+            for (RelatedRow r : last.values()) {
               ps.setLong(1, r.articleId());
               ps.setLong(2, r.relatedId());
               ps.setFloat(3, r.score());
@@ -377,19 +528,6 @@ public class StoryRepository {
                       + " AND x.rank > ?")) {
             ps.setArray(1, c.createArrayOf("bigint", owners));
             ps.setInt(2, size);
-            ps.executeUpdate();
-          }
-          return null;
-        });
-  }
-
-  /** Drops an article's own related list (before it is computed again). */
-  void clearRelated(long articleId) {
-    work(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM related_article WHERE article_id = ?")) {
-            ps.setLong(1, articleId);
             ps.executeUpdate();
           }
           return null;
