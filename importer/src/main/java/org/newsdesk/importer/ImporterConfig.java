@@ -11,7 +11,8 @@ public interface ImporterConfig {
 
   /**
    * Run the importer's background jobs on this instance (the bundled sample import, scheduled
-   * fetching). Turn off on API-only replicas. Env: {@code NEWSDESK_IMPORTER_ENABLED}.
+   * fetching, story assignment). Turn off on API-only replicas. Env: {@code
+   * NEWSDESK_IMPORTER_ENABLED}.
    */
   @WithDefault("true")
   boolean enabled();

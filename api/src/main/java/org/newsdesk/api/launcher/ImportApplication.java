@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.newsdesk.core.story.StoryAssigner;
 import org.newsdesk.importer.files.FileImporter;
 import org.newsdesk.importer.files.FileImporter.Summary;
 
@@ -19,9 +20,11 @@ public class ImportApplication implements QuarkusApplication {
   static volatile List<Path> paths = List.of();
 
   private final FileImporter importer;
+  private final StoryAssigner stories;
 
-  public ImportApplication(FileImporter importer) {
+  public ImportApplication(FileImporter importer, StoryAssigner stories) {
     this.importer = importer;
+    this.stories = stories;
   }
 
   @Override
@@ -36,14 +39,7 @@ public class ImportApplication implements QuarkusApplication {
       return 2;
     }
     Summary summary;
-    try (ProgressBar bar =
-        new ProgressBarBuilder()
-            .setTaskName("Importing")
-            .setInitialMax(files.size())
-            .setStyle(ProgressBarStyle.ASCII)
-            .setConsumer(new ConsoleProgressBarConsumer(err))
-            .setUnit(" files", 1)
-            .build()) {
+    try (ProgressBar bar = bar("Importing", files.size(), " files", err)) {
       summary =
           importer.importFiles(
               files,
@@ -56,6 +52,12 @@ public class ImportApplication implements QuarkusApplication {
                 }
               });
     }
+    int assigned = 0;
+    if (stories.enabled()) {
+      try (ProgressBar bar = bar("Stories", stories.queued(), " articles", err)) {
+        assigned = stories.drain(bar::stepBy);
+      }
+    }
     out.printf(
         "Imported %d of %d files: %d new, %d updated, %d unchanged articles; %d files failed.%n",
         summary.files() - summary.failedFiles(),
@@ -64,6 +66,19 @@ public class ImportApplication implements QuarkusApplication {
         summary.articles().updated(),
         summary.articles().unchanged(),
         summary.failedFiles());
+    if (assigned > 0) {
+      out.printf("Assigned %d articles to stories.%n", assigned);
+    }
     return summary.failedFiles() == 0 ? 0 : 1;
+  }
+
+  private static ProgressBar bar(String task, long max, String unit, PrintStream err) {
+    return new ProgressBarBuilder()
+        .setTaskName(task)
+        .setInitialMax(max)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new ConsoleProgressBarConsumer(err))
+        .setUnit(unit, 1)
+        .build();
   }
 }

@@ -19,6 +19,7 @@ import org.newsdesk.core.article.ArticleService;
 import org.newsdesk.core.source.SourceKind;
 import org.newsdesk.core.source.SourceService;
 import org.newsdesk.core.source.SourceSpec;
+import org.newsdesk.core.story.StoryAssigner;
 import org.newsdesk.core.testing.EmbeddedPostgresTestResource;
 
 /**
@@ -36,11 +37,17 @@ class StoryGraphQLTest {
   private final ArticleService articles;
   private final SourceService sources;
   private final EntityManagerFactory emf;
+  private final StoryAssigner assigner;
 
-  StoryGraphQLTest(ArticleService articles, SourceService sources, EntityManagerFactory emf) {
+  StoryGraphQLTest(
+      ArticleService articles,
+      SourceService sources,
+      EntityManagerFactory emf,
+      StoryAssigner assigner) {
     this.articles = articles;
     this.sources = sources;
     this.emf = emf;
+    this.assigner = assigner;
   }
 
   @BeforeAll
@@ -100,6 +107,19 @@ class StoryGraphQLTest {
                 + " the committee saw no urgency to move.",
             T.plusSeconds(9000),
             "AP"));
+    // The server's background assigner takes the queue the stores filled, woken by them.
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (assigner.queued() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the story assigner left articles queued for 15 s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   private void store(String host, ArticleDraft... drafts) {

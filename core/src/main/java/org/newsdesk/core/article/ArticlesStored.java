@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Fired (synchronously, inside the storing transaction) after a batch of one source's articles was
- * stored, so that derived data (stories, related articles) follows in the same transaction.
+ * stored: observers queue derived work (story assignment) in the same transaction, and
+ * transactional observers act once it committed.
  *
  * @param sourceId the source of the batch
  * @param inserted ids of the articles the batch created

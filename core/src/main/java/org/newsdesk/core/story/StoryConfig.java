@@ -7,9 +7,26 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "newsdesk.story")
 public interface StoryConfig {
 
-  /** Compute stories and related articles as articles are stored. */
+  /**
+   * Compute stories and related articles for stored articles: storing queues them, and the story
+   * assigner of importer replicas takes the queue. Env: {@code NEWSDESK_STORY_ENABLED}.
+   */
   @WithDefault("true")
   boolean enabled();
+
+  /**
+   * Most queued articles assigned in one transaction (one pass of candidate reads and writes). Env:
+   * {@code NEWSDESK_STORY_BATCH_SIZE}.
+   */
+  @WithDefault("500")
+  int batchSize();
+
+  /**
+   * How often an idle assigner looks for articles queued by other replicas (its own replica's
+   * stores wake it at once). Env: {@code NEWSDESK_STORY_POLL_INTERVAL}.
+   */
+  @WithDefault("1s")
+  java.time.Duration pollInterval();
 
   /** Candidates are looked up within this many hours before and after an article. */
   @WithDefault("72")

@@ -1,10 +1,10 @@
 package org.newsdesk.core.story;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,11 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
-import org.newsdesk.core.article.ArticlesStored;
 
 /**
- * Assigns each newly stored article to a story and computes its related list, incrementally and in
- * the storing transaction (see the README, "Related stories"):
+ * Assigns each stored article to a story and computes its related list, incrementally, in batches
+ * taken from the queue that storing fills (see {@link StoryAssigner} and the README, "Related
+ * stories"):
  *
  * <ol>
  *   <li>terms with weights (1 + ln tf) x idf, idf = ln(1 + N / df) from the kept document
@@ -60,25 +60,39 @@ public class StoryIndexer {
             4000);
   }
 
-  void onStored(@Observes ArticlesStored stored) {
-    if (config.enabled()) {
-      index(stored);
+  /** Queues articles for assignment, in the caller's (storing) transaction. */
+  public void enqueue(Collection<Long> ids) {
+    if (!ids.isEmpty()) {
+      repo.enqueue(ids);
     }
   }
 
   /**
-   * Assigns the stored articles to stories and computes their related lists, on the connection of
-   * the storing transaction and before it commits. The articles are taken in order of time, each
-   * seeing those before it, as if stored one by one; the database is read and written a bounded
-   * number of times per batch, not per article.
+   * Takes the first {@code limit} queued articles that no other replica holds, assigns them and
+   * removes them from the queue, on the connection of the caller's transaction (which holds the
+   * assignment lock from then until it ends).
+   *
+   * @return how many articles were assigned; 0 when none was queued
    */
-  public void index(ArticlesStored stored) {
-    List<Long> ids = new ArrayList<>(stored.inserted());
-    ids.addAll(stored.updated());
+  public int assignQueued(int limit) {
+    List<Long> ids = repo.takeQueued(limit);
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    index(ids);
+    repo.dequeue(ids);
+    return ids.size();
+  }
+
+  /**
+   * Assigns articles to stories and computes their related lists (again, for articles that have
+   * them). The articles are taken in order of time, each seeing those before it, as if stored one
+   * by one; the database is read and written a bounded number of times per batch, not per article.
+   */
+  public void index(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return;
     }
-    Set<Long> updated = new HashSet<>(stored.updated());
     long start = System.nanoTime();
     // Terms and signatures depend on the text alone: computed before the lock.
     List<Doc> docs = new ArrayList<>();
@@ -86,15 +100,13 @@ public class StoryIndexer {
       docs.add(
           new Doc(
               t,
-              updated.contains(t.id()),
               Terms.of(t.title(), t.summary(), t.body(), params),
               MinHash.of(join(t.title(), t.summary(), t.body()))));
     }
     repo.lockAssignment();
     new Batch(docs).run();
     LOG.debugf(
-        "Indexed %d articles of source %d in %.1f ms",
-        (Object) ids.size(), (Object) stored.sourceId(), (System.nanoTime() - start) / 1e6);
+        "Assigned %d articles in %.1f ms", (Object) ids.size(), (System.nanoTime() - start) / 1e6);
   }
 
   /** A candidate with its scores against the new article. */
@@ -103,7 +115,6 @@ public class StoryIndexer {
   /** One article of a batch, through the steps of its assignment. */
   private static final class Doc {
     final StoryRepository.Text t;
-    final boolean update;
     final Terms.Weighted w;
     final int[] minhash;
     Features old;
@@ -119,9 +130,8 @@ public class StoryIndexer {
     List<Map.Entry<String, Double>> cut;
     Features self;
 
-    Doc(StoryRepository.Text t, boolean update, Terms.Weighted w, int[] minhash) {
+    Doc(StoryRepository.Text t, Terms.Weighted w, int[] minhash) {
       this.t = t;
-      this.update = update;
       this.w = w;
       this.minhash = minhash;
     }
@@ -137,6 +147,9 @@ public class StoryIndexer {
     /** Centroids of the stories read or changed so far, as the next article sees them. */
     private final Map<Long, StoryRepository.Centroid> stories = new HashMap<>();
 
+    /** The batch's own inverted index: term to the articles assigned so far that index it. */
+    private final Map<String, List<Integer>> postings = new HashMap<>();
+
     /** The stories the batch opens, under negative placeholder ids: when each was first seen. */
     private final Map<Long, Instant> opened = new LinkedHashMap<>();
 
@@ -150,15 +163,14 @@ public class StoryIndexer {
     }
 
     void run() {
+      // Articles assigned before (their content changed) keep their story and original.
+      Map<Long, Features> olds = repo.features(ids);
       List<Long> rewritten = new ArrayList<>();
       for (Doc d : docs) {
-        if (d.update) {
+        d.old = olds.get(d.t.id());
+        if (d.old != null) {
           rewritten.add(d.t.id());
         }
-      }
-      Map<Long, Features> olds = repo.features(rewritten);
-      for (Doc d : docs) {
-        d.old = d.update ? olds.get(d.t.id()) : null;
       }
       frequencies();
       Duration window = Duration.ofHours(config.windowHours());
@@ -172,13 +184,24 @@ public class StoryIndexer {
                   i, d.lookup, d.t.at().minus(window), d.t.at().plus(window)));
         }
       }
-      Map<Integer, List<StoryRepository.Candidate>> stored =
-          repo.candidates(lookups, ids, config.candidates());
+      // The candidates' features: each article once, however many of the batch it is a
+      // candidate of.
+      List<StoryRepository.Hit> hits = repo.candidates(lookups, ids, config.candidates());
+      Set<Long> hitIds = new HashSet<>();
+      for (StoryRepository.Hit h : hits) {
+        hitIds.add(h.articleId());
+      }
+      Map<Long, Features> hitFeatures = repo.features(hitIds);
+      Map<Integer, List<StoryRepository.Candidate>> stored = new HashMap<>();
       Set<Long> known = new HashSet<>();
-      for (List<StoryRepository.Candidate> l : stored.values()) {
-        for (StoryRepository.Candidate c : l) {
-          if (c.features().storyId() != null) {
-            known.add(c.features().storyId());
+      for (StoryRepository.Hit h : hits) {
+        Features f = hitFeatures.get(h.articleId());
+        if (f != null) {
+          stored
+              .computeIfAbsent(h.index(), k -> new ArrayList<>())
+              .add(new StoryRepository.Candidate(h.shared(), f));
+          if (f.storyId() != null) {
+            known.add(f.storyId());
           }
         }
       }
@@ -344,17 +367,16 @@ public class StoryIndexer {
       if (!d.lookup.isEmpty()) {
         Instant from = t.at().minus(window);
         Instant to = t.at().plus(window);
-        for (int j = 0; j < i; j++) {
-          Doc e = docs.get(j);
-          if (e.t.id() == t.id() || e.t.at().isBefore(from) || e.t.at().isAfter(to)) {
-            continue;
+        Map<Integer, Integer> shared = new LinkedHashMap<>();
+        for (String term : d.lookup) {
+          for (int j : postings.getOrDefault(term, List.of())) {
+            shared.merge(j, 1, Integer::sum);
           }
-          int shared = 0;
-          for (String term : d.lookup) {
-            shared += e.indexed.contains(term) ? 1 : 0;
-          }
-          if (shared > 0) {
-            all.add(new StoryRepository.Candidate(shared, e.self));
+        }
+        for (Map.Entry<Integer, Integer> e : shared.entrySet()) {
+          Doc other = docs.get(e.getKey());
+          if (other.t.id() != t.id() && !other.t.at().isBefore(from) && !other.t.at().isAfter(to)) {
+            all.add(new StoryRepository.Candidate(e.getValue(), other.self));
           }
         }
         all.sort(
@@ -471,6 +493,9 @@ public class StoryIndexer {
               d.minhash,
               storyId,
               old != null ? old.duplicateOf() : duplicateOf);
+      for (String term : new LinkedHashSet<>(d.indexed)) {
+        postings.computeIfAbsent(term, k -> new ArrayList<>()).add(i);
+      }
     }
 
     /**

@@ -54,6 +54,71 @@ public class StoryRepository {
     return db.work(w);
   }
 
+  /** Queues articles for story assignment (in the storing transaction). */
+  void enqueue(Collection<Long> articleIds) {
+    work(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO story_queue (article_id) SELECT unnest(?::bigint[]) ORDER BY 1"
+                      // an article being assigned (its row locked) is queued again once that
+                      // commits: the update waits for the lock, then finds the row gone
+                      + " ON CONFLICT (article_id) DO UPDATE SET article_id = EXCLUDED.article_id")) {
+            ps.setArray(1, c.createArrayOf("bigint", articleIds.toArray()));
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Takes (locks until commit) the first {@code limit} queued articles that no other transaction
+   * holds, oldest first.
+   */
+  List<Long> takeQueued(int limit) {
+    return work(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT article_id FROM story_queue ORDER BY article_id LIMIT ?"
+                      + " FOR UPDATE SKIP LOCKED")) {
+            ps.setInt(1, limit);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+              }
+            }
+            return ids;
+          }
+        });
+  }
+
+  /** Removes assigned articles from the queue. */
+  void dequeue(Collection<Long> articleIds) {
+    work(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM story_queue WHERE article_id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", articleIds.toArray()));
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** How many articles wait for story assignment (taken ones included). */
+  long queued() {
+    return work(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM story_queue");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
   /** Waits for, then holds until commit, the lock of story assignment (all replicas). */
   void lockAssignment() {
     work(
@@ -150,14 +215,16 @@ public class StoryRepository {
   /** A candidate of a lookup, with the number of its terms it shares. */
   record Candidate(int shared, Features features) {}
 
+  /** A candidate of the lookup {@code index}: an article sharing {@code shared} of its terms. */
+  record Hit(int index, long articleId, int shared) {}
+
   /**
    * For each lookup, in one statement, the articles sharing the most of its terms in the inverted
    * index within its window, at most {@code limit}, none of {@code except}; by shared terms, then
-   * newest id first.
+   * newest id first. Ids only: the batch reads the features of the distinct ones once.
    */
-  Map<Integer, List<Candidate>> candidates(
-      List<Lookup> lookups, Collection<Long> except, int limit) {
-    Map<Integer, List<Candidate>> out = new HashMap<>();
+  List<Hit> candidates(List<Lookup> lookups, Collection<Long> except, int limit) {
+    List<Hit> out = new ArrayList<>();
     if (lookups.isEmpty()) {
       return out;
     }
@@ -181,14 +248,11 @@ public class StoryRepository {
               c.prepareStatement(
                   "WITH q AS (SELECT * FROM unnest(?::int[], ?::timestamptz[], ?::timestamptz[])"
                       + " q(i, lo, hi)), qt AS (SELECT * FROM unnest(?::int[], ?::text[]) qt(i, t))"
-                      + " SELECT q.i, m.n, "
-                      + FEATURES
-                      + " FROM q CROSS JOIN LATERAL (SELECT p.article_id, count(*) AS n"
-                      + " FROM term_posting p WHERE p.term = ANY(ARRAY(SELECT qt.t FROM qt"
-                      + " WHERE qt.i = q.i)) AND p.at BETWEEN q.lo AND q.hi"
-                      + " AND p.article_id <> ALL(?) GROUP BY p.article_id"
-                      + " ORDER BY n DESC, p.article_id DESC LIMIT ?) m"
-                      + " JOIN article_features f ON f.article_id = m.article_id")) {
+                      + " SELECT q.i, m.article_id, m.n FROM q CROSS JOIN LATERAL"
+                      + " (SELECT p.article_id, count(*) AS n FROM term_posting p"
+                      + " WHERE p.term = ANY(ARRAY(SELECT qt.t FROM qt WHERE qt.i = q.i))"
+                      + " AND p.at BETWEEN q.lo AND q.hi AND p.article_id <> ALL(?)"
+                      + " GROUP BY p.article_id ORDER BY n DESC, p.article_id DESC LIMIT ?) m")) {
             ps.setArray(1, c.createArrayOf("integer", index.toArray()));
             ps.setArray(2, c.createArrayOf("text", from.toArray()));
             ps.setArray(3, c.createArrayOf("text", to.toArray()));
@@ -198,8 +262,7 @@ public class StoryRepository {
             ps.setInt(7, limit);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                out.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
-                    .add(new Candidate(rs.getInt(2), readFeatures(rs, 3)));
+                out.add(new Hit(rs.getInt(1), rs.getLong(2), rs.getInt(3)));
               }
             }
           }

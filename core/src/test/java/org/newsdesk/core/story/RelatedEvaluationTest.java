@@ -60,13 +60,19 @@ class RelatedEvaluationTest {
   private final ArticleService articles;
   private final SourceService sources;
   private final StoryService stories;
+  private final StoryAssigner assigner;
   private final DataSource dataSource;
 
   RelatedEvaluationTest(
-      ArticleService articles, SourceService sources, StoryService stories, DataSource ds) {
+      ArticleService articles,
+      SourceService sources,
+      StoryService stories,
+      StoryAssigner assigner,
+      DataSource ds) {
     this.articles = articles;
     this.sources = sources;
     this.stories = stories;
+    this.assigner = assigner;
     this.dataSource = ds;
   }
 
@@ -85,6 +91,9 @@ class RelatedEvaluationTest {
     long start = System.nanoTime();
     importAll(docs);
     double importSeconds = (System.nanoTime() - start) / 1e9;
+    start = System.nanoTime();
+    int assigned = assigner.drain();
+    double assignSeconds = (System.nanoTime() - start) / 1e9;
 
     Map<String, Long> dbId = new HashMap<>();
     Map<Long, String> byDbId = new HashMap<>();
@@ -136,12 +145,17 @@ class RelatedEvaluationTest {
     out.append(
         String.format(
             "%nRelated-stories evaluation: %d articles, %d stories, %d queries;"
-                + " import %.0f s (%.1f ms per article), related reads %.1f s%n",
+                + " import %.0f s (%.1f ms per article), then story assignment of the %d queued"
+                + " in batches of %d: %.1f s (%.2f ms per article); related reads %.1f s%n",
             docs.size(),
             byStory.size(),
             queries.size(),
             importSeconds,
             importSeconds * 1000 / docs.size(),
+            assigned,
+            assigner.config().batchSize(),
+            assignSeconds,
+            assignSeconds * 1000 / Math.max(1, assigned),
             querySeconds));
     Map<String, Double> reportP5 = new HashMap<>();
     for (int half = 0; half < 2; half++) {

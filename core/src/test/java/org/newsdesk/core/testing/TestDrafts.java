@@ -1,0 +1,35 @@
+package org.newsdesk.core.testing;
+
+import java.time.Instant;
+import java.util.List;
+import org.newsdesk.core.article.ArticleDraft;
+
+/** Drafts of plain-text English articles, as the parser would hand them to the store. */
+public final class TestDrafts {
+
+  private TestDrafts() {}
+
+  /**
+   * An article with a title and one paragraph of text, published at {@code at}, at {@code urlPrefix
+   * + identity}.
+   */
+  public static ArticleDraft article(
+      String urlPrefix, String identity, String title, String text, Instant at) {
+    return new ArticleDraft(
+        identity,
+        urlPrefix + identity,
+        identity,
+        title,
+        null,
+        "<p>" + text + "</p>",
+        text,
+        null,
+        null,
+        null,
+        null,
+        at,
+        null,
+        "en",
+        List.of());
+  }
+}
