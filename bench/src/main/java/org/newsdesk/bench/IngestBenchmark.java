@@ -742,6 +742,9 @@ public final class IngestBenchmark {
           fetches += loop.drain();
         }
         storeWall += System.nanoTime() - t0;
+        // the parser's and the feed server's threads: read before idle ones time out and end
+        parse += threadsCpu("document-parser-") - parse0;
+        server += threadsCpu("bench-feed-server") - server0;
         if (assigner != null) {
           while (queued() > 0) {
             Thread.sleep(50);
@@ -751,8 +754,6 @@ public final class IngestBenchmark {
           assigner.join();
         }
         wall += System.nanoTime() - t0;
-        parse += threadsCpu("document-parser-") - parse0;
-        server += threadsCpu("bench-feed-server") - server0;
         database += PostgresCpu.total(db.port()) - db0;
         process += OS.getProcessCpuTime() - process0;
         jit += JvmThreads.cpu(JvmThreads.JIT) - jit0;
