@@ -17,11 +17,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.core.article.ArticleDraft;
 import org.newsdesk.core.article.ArticleService;
+import org.newsdesk.core.article.TestDrafts;
 import org.newsdesk.core.source.SourceKind;
 import org.newsdesk.core.source.SourceService;
 import org.newsdesk.core.source.SourceSpec;
 import org.newsdesk.core.testing.EmbeddedPostgresTestResource;
-import org.newsdesk.core.testing.TestDrafts;
 
 /**
  * Storing queues articles for story assignment; the assigner takes the queue in batches, and the

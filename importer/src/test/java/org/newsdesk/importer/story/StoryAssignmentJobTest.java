@@ -11,12 +11,12 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.core.article.ArticleDraft;
 import org.newsdesk.core.article.ArticleService;
+import org.newsdesk.core.article.TestDrafts;
 import org.newsdesk.core.source.SourceKind;
 import org.newsdesk.core.source.SourceService;
 import org.newsdesk.core.source.SourceSpec;
 import org.newsdesk.core.story.StoryAssigner;
 import org.newsdesk.core.testing.EmbeddedPostgresTestResource;
-import org.newsdesk.core.testing.TestDrafts;
 
 /**
  * The background assigner of an importer replica: it takes what was queued before it started (as

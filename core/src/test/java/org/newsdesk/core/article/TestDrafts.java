@@ -1,8 +1,7 @@
-package org.newsdesk.core.testing;
+package org.newsdesk.core.article;
 
 import java.time.Instant;
 import java.util.List;
-import org.newsdesk.core.article.ArticleDraft;
 
 /** Drafts of plain-text English articles, as the parser would hand them to the store. */
 public final class TestDrafts {
