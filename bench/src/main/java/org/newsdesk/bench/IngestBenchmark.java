@@ -61,15 +61,18 @@ import org.newsdesk.importer.schedule.SourcePoller;
  * DocumentParser}, {@link ArticleBatch}, {@link FetchLeases}) into an embedded PostgreSQL migrated
  * by the platform's Flyway migrations. Only the Quarkus runtime is left out: transactions are plain
  * JDBC ones on one connection per fetch thread, as {@code ArticleService.store} runs the same
- * statements inside its own.
+ * statements inside its own. Each store queues its new articles for story assignment, and a story
+ * assigner thread takes the queue beside the fetching ({@link StoryIndexer#assignQueued}, as the
+ * server's {@code StoryAssignmentJob}); {@code --no-stories} leaves both out.
  *
  * <p>Four rounds: every item new; every feed re-polled with a changed body but the same items
  * (parsed, then filtered out as unchanged); every feed re-polled with the very same body (not
  * parsed); every feed re-polled with its ETag and answered 304 Not Modified. For each: items per
- * second end to end, and where the CPU went (thread CPU time of the fetch, parse and store phases
- * in this process, the database server's processes, the feed server's threads, the JIT compiler and
- * GC threads). The warm-up runs every path on other feeds often enough for the JIT's last tier, and
- * each round waits until the JIT is idle first.
+ * second end to end (and for new items, when the last had its story), and where the CPU went
+ * (thread CPU time of the fetch, parse, store and story-assignment phases in this process, the
+ * database server's processes, the feed server's threads, the JIT compiler and GC threads). The
+ * warm-up runs every path on other feeds often enough for the JIT's last tier, and each round waits
+ * until the JIT is idle first.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.newsdesk.bench.IngestBenchmark \

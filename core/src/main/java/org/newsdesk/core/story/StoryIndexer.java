@@ -184,24 +184,12 @@ public class StoryIndexer {
                   i, d.lookup, d.t.at().minus(window), d.t.at().plus(window)));
         }
       }
-      // The candidates' features: each article once, however many of the batch it is a
-      // candidate of.
-      List<StoryRepository.Hit> hits = repo.candidates(lookups, ids, config.candidates());
-      Set<Long> hitIds = new HashSet<>();
-      for (StoryRepository.Hit h : hits) {
-        hitIds.add(h.articleId());
-      }
-      Map<Long, Features> hitFeatures = repo.features(hitIds);
-      Map<Integer, List<StoryRepository.Candidate>> stored = new HashMap<>();
+      Map<Integer, List<StoryRepository.Candidate>> stored = storedCandidates(lookups);
       Set<Long> known = new HashSet<>();
-      for (StoryRepository.Hit h : hits) {
-        Features f = hitFeatures.get(h.articleId());
-        if (f != null) {
-          stored
-              .computeIfAbsent(h.index(), k -> new ArrayList<>())
-              .add(new StoryRepository.Candidate(h.shared(), f));
-          if (f.storyId() != null) {
-            known.add(f.storyId());
+      for (List<StoryRepository.Candidate> l : stored.values()) {
+        for (StoryRepository.Candidate c : l) {
+          if (c.features().storyId() != null) {
+            known.add(c.features().storyId());
           }
         }
       }
@@ -228,6 +216,38 @@ public class StoryIndexer {
         rows.addAll(relate(i, members.getOrDefault(docs.get(i).storyId, List.of())));
       }
 
+      write(rewritten, rows);
+    }
+
+    /**
+     * The stored candidates of each lookup (by its article's index in the batch), their features
+     * read once however many articles of the batch they are candidates of.
+     */
+    private Map<Integer, List<StoryRepository.Candidate>> storedCandidates(
+        List<StoryRepository.Lookup> lookups) {
+      List<StoryRepository.Hit> hits = repo.candidates(lookups, ids, config.candidates());
+      Set<Long> hitIds = new HashSet<>();
+      for (StoryRepository.Hit h : hits) {
+        hitIds.add(h.articleId());
+      }
+      Map<Long, Features> features = repo.features(hitIds);
+      Map<Integer, List<StoryRepository.Candidate>> stored = new HashMap<>();
+      for (StoryRepository.Hit h : hits) {
+        Features f = features.get(h.articleId());
+        if (f != null) {
+          stored
+              .computeIfAbsent(h.index(), k -> new ArrayList<>())
+              .add(new StoryRepository.Candidate(h.shared(), f));
+        }
+      }
+      return stored;
+    }
+
+    /**
+     * The batch's writes: the stories it opens (under ids reserved now), the features and index
+     * entries, the stories' new state, the related rows.
+     */
+    private void write(List<Long> rewritten, List<StoryRepository.RelatedRow> rows) {
       Map<Long, Long> real = new HashMap<>();
       if (!opened.isEmpty()) {
         List<Long> reserved = repo.reserveStoryIds(opened.size());
