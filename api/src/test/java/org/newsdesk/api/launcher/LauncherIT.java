@@ -87,6 +87,35 @@ class LauncherIT {
   }
 
   @Test
+  void importAssignsTheNewArticlesToStoriesBeforeItExits() throws Exception {
+    Path data = Files.createTempDirectory("newsdesk-import-data");
+    Path feed = data.resolveSibling(data.getFileName() + "-feed.xml");
+    Files.writeString(
+        feed,
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0"><channel><title>Harbour Gazette</title>
+        <link>https://harbour-gazette.example/</link><description>Local news</description>
+        <item><guid>ferry-1</guid><title>Ferry runs aground off Brixham harbour</title>
+        <link>https://harbour-gazette.example/ferry-1</link>
+        <pubDate>Tue, 07 Nov 2017 08:00:00 GMT</pubDate>
+        <description>The Brixham ferry ran aground at low tide; all passengers were
+        brought ashore by the lifeboat crew.</description></item>
+        <item><guid>ferry-2</guid><title>Brixham ferry refloated after running aground</title>
+        <link>https://harbour-gazette.example/ferry-2</link>
+        <pubDate>Tue, 07 Nov 2017 14:00:00 GMT</pubDate>
+        <description>The ferry that ran aground off Brixham harbour was refloated on the
+        evening tide, the harbour master said.</description></item>
+        </channel></rss>
+        """,
+        StandardCharsets.UTF_8);
+    Process imp = run(List.of("import", feed.toString()), data);
+    String out = output(imp);
+    assertThat(imp.exitValue()).as(out).isZero();
+    assertThat(out).contains("2 new").contains("Assigned 2 articles to stories.");
+  }
+
+  @Test
   void parsePrintsTheNormalizedSeedWithoutADatabase() throws Exception {
     Path seed = Path.of("..", "importer", "src", "main", "resources", "samples", "gnn9.com.txt");
     Path emptyData = Files.createTempDirectory("newsdesk-parse-data");
