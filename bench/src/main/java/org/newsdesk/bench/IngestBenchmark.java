@@ -602,14 +602,7 @@ public final class IngestBenchmark {
     }
 
     private long queued() {
-      return inTransaction(
-          c -> {
-            try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM story_queue")) {
-              rs.next();
-              return rs.getLong(1);
-            }
-          });
+      return inTransaction(c -> indexer(c).queued());
     }
 
     private final AtomicReference<ImportCounts> counts = new AtomicReference<>(ImportCounts.ZERO);

@@ -73,7 +73,7 @@ public class StoryAssigner {
   /** How many articles wait for assignment, those being assigned included. */
   @Transactional
   public long queued() {
-    return repo.queued();
+    return indexer.queued();
   }
 
   /**

@@ -60,6 +60,11 @@ public class StoryIndexer {
             4000);
   }
 
+  /** How many articles wait for assignment, those being assigned included. */
+  public long queued() {
+    return repo.queued();
+  }
+
   /** Queues articles for assignment, in the caller's (storing) transaction. */
   public void enqueue(Collection<Long> ids) {
     if (!ids.isEmpty()) {
@@ -89,7 +94,7 @@ public class StoryIndexer {
    * them). The articles are taken in order of time, each seeing those before it, as if stored one
    * by one; the database is read and written a bounded number of times per batch, not per article.
    */
-  public void index(Collection<Long> ids) {
+  private void index(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return;
     }
