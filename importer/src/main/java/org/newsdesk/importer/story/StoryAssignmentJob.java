@@ -1,6 +1,6 @@
 package org.newsdesk.importer.story;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -30,7 +30,7 @@ public class StoryAssignmentJob {
 
   private final StoryAssigner assigner;
   private final ImporterConfig importer;
-  private final Counter assigned;
+  private final AtomicLong assigned = new AtomicLong();
   private final AtomicLong queued = new AtomicLong();
   private volatile boolean running;
   private Thread thread;
@@ -38,10 +38,11 @@ public class StoryAssignmentJob {
   public StoryAssignmentJob(StoryAssigner assigner, ImporterConfig importer, MeterRegistry meters) {
     this.assigner = assigner;
     this.importer = importer;
-    this.assigned =
-        Counter.builder("newsdesk.stories.assigned")
-            .description("Articles assigned to stories by this replica")
-            .register(meters);
+    // Read at each scrape: the assigner starts with the application, and an increment made before
+    // the exporting registry is attached (it takes the queue left at start) would be lost.
+    FunctionCounter.builder("newsdesk.stories.assigned", assigned, AtomicLong::doubleValue)
+        .description("Articles assigned to stories by this replica")
+        .register(meters);
     Gauge.builder("newsdesk.story.queue", queued, AtomicLong::get)
         .description("Articles waiting for story assignment, as of this replica's last batch")
         .register(meters);
@@ -90,7 +91,7 @@ public class StoryAssignmentJob {
         failuresAlone = 0;
         limit = size;
         if (n > 0) {
-          assigned.increment(n);
+          assigned.addAndGet(n);
           queued.set(assigner.queued());
           continue;
         }
