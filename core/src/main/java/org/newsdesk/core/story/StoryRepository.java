@@ -231,35 +231,31 @@ public class StoryRepository {
     List<Integer> index = new ArrayList<>();
     List<String> from = new ArrayList<>();
     List<String> to = new ArrayList<>();
-    List<Integer> termIndex = new ArrayList<>();
     List<String> terms = new ArrayList<>();
     for (Lookup l : lookups) {
       index.add(l.index());
       from.add(l.from().toString());
       to.add(l.to().toString());
-      for (String t : l.terms()) {
-        termIndex.add(l.index());
-        terms.add(t);
-      }
+      terms.add(joinTerms(l.terms()));
     }
     return work(
         c -> {
+          // Each lookup carries its terms as one string, split where it is used: a separate
+          // (lookup, term) list would be scanned in full for every lookup.
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "WITH q AS (SELECT * FROM unnest(?::int[], ?::timestamptz[], ?::timestamptz[])"
-                      + " q(i, lo, hi)), qt AS (SELECT * FROM unnest(?::int[], ?::text[]) qt(i, t))"
-                      + " SELECT q.i, m.article_id, m.n FROM q CROSS JOIN LATERAL"
+                  "SELECT q.i, m.article_id, m.n FROM unnest(?::int[], ?::timestamptz[],"
+                      + " ?::timestamptz[], ?::text[]) q(i, lo, hi, terms) CROSS JOIN LATERAL"
                       + " (SELECT p.article_id, count(*) AS n FROM term_posting p"
-                      + " WHERE p.term = ANY(ARRAY(SELECT qt.t FROM qt WHERE qt.i = q.i))"
+                      + " WHERE p.term = ANY(string_to_array(q.terms, chr(31)))"
                       + " AND p.at BETWEEN q.lo AND q.hi AND p.article_id <> ALL(?)"
                       + " GROUP BY p.article_id ORDER BY n DESC, p.article_id DESC LIMIT ?) m")) {
             ps.setArray(1, c.createArrayOf("integer", index.toArray()));
             ps.setArray(2, c.createArrayOf("text", from.toArray()));
             ps.setArray(3, c.createArrayOf("text", to.toArray()));
-            ps.setArray(4, c.createArrayOf("integer", termIndex.toArray()));
-            ps.setArray(5, c.createArrayOf("text", terms.toArray()));
-            ps.setArray(6, c.createArrayOf("bigint", except.toArray()));
-            ps.setInt(7, limit);
+            ps.setArray(4, c.createArrayOf("text", terms.toArray()));
+            ps.setArray(5, c.createArrayOf("bigint", except.toArray()));
+            ps.setInt(6, limit);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.add(new Hit(rs.getInt(1), rs.getLong(2), rs.getInt(3)));
@@ -268,6 +264,24 @@ public class StoryRepository {
           }
           return out;
         });
+  }
+
+  /** The separator of terms joined into one string (a control character no term holds). */
+  private static final char TERM_SEPARATOR = '\u001f';
+
+  /**
+   * Strings joined into one for {@code string_to_array(s, chr(31))}; the separator inside one of
+   * them (no term or reason holds it) becomes a space.
+   */
+  private static String joinTerms(List<String> parts) {
+    StringBuilder b = new StringBuilder();
+    for (String part : parts) {
+      if (b.length() > 0) {
+        b.append(TERM_SEPARATOR);
+      }
+      b.append(part.replace(TERM_SEPARATOR, ' '));
+    }
+    return b.toString();
   }
 
   /**
@@ -566,19 +580,30 @@ public class StoryRepository {
           for (RelatedRow r : rows) {
             last.put(List.of(r.articleId(), r.relatedId()), r);
           }
+          // One statement for the batch's rows; each row's reasons travel joined into one string.
+          List<Long> articleIds = new ArrayList<>(last.size());
+          List<Long> relatedIds = new ArrayList<>(last.size());
+          List<Float> scores = new ArrayList<>(last.size());
+          List<String> reasons = new ArrayList<>(last.size());
+          for (RelatedRow r : last.values()) {
+            articleIds.add(r.articleId());
+            relatedIds.add(r.relatedId());
+            scores.add(r.score());
+            reasons.add(joinTerms(r.reasons()));
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO related_article (article_id, related_id, score, reasons)"
-                      + " VALUES (?, ?, ?, ?) ON CONFLICT (article_id, related_id) DO UPDATE"
+                      + " SELECT a, r, s, string_to_array(x, chr(31))"
+                      + " FROM unnest(?::bigint[], ?::bigint[], ?::real[], ?::text[]) v(a, r, s, x)"
+                      + " ORDER BY a, r"
+                      + " ON CONFLICT (article_id, related_id) DO UPDATE"
                       + " SET score = EXCLUDED.score, reasons = EXCLUDED.reasons")) {
-            for (RelatedRow r : last.values()) {
-              ps.setLong(1, r.articleId());
-              ps.setLong(2, r.relatedId());
-              ps.setFloat(3, r.score());
-              ps.setArray(4, c.createArrayOf("text", r.reasons().toArray()));
-              ps.addBatch();
-            }
-            ps.executeBatch();
+            ps.setArray(1, c.createArrayOf("bigint", articleIds.toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", relatedIds.toArray()));
+            ps.setArray(3, c.createArrayOf("real", scores.toArray()));
+            ps.setArray(4, c.createArrayOf("text", reasons.toArray()));
+            ps.executeUpdate();
           }
           Long[] owners = rows.stream().map(RelatedRow::articleId).distinct().toArray(Long[]::new);
           try (PreparedStatement ps =
