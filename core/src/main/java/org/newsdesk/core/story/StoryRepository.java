@@ -489,8 +489,10 @@ public class StoryRepository {
           if (!terms.isEmpty()) {
             try (PreparedStatement ps =
                 c.prepareStatement(
+                    // in key order: each term's entries go into the index together
                     "INSERT INTO term_posting (term, at, article_id) SELECT DISTINCT t, at, id"
-                        + " FROM unnest(?::text[], ?::timestamptz[], ?::bigint[]) x(t, at, id)")) {
+                        + " FROM unnest(?::text[], ?::timestamptz[], ?::bigint[]) x(t, at, id)"
+                        + " ORDER BY t, at, id")) {
               ps.setArray(1, c.createArrayOf("text", terms.toArray()));
               ps.setArray(2, c.createArrayOf("text", ats.toArray()));
               ps.setArray(3, c.createArrayOf("bigint", ids.toArray()));
