@@ -617,6 +617,8 @@ public final class IngestBenchmark {
       this.stories =
           stories
               ? new SmallRyeConfigBuilder()
+                  // newsdesk.story.* from system properties and the environment, as the server
+                  .addSystemSources()
                   // "1s" as Quarkus reads a duration
                   .withConverter(
                       Duration.class,

@@ -189,7 +189,7 @@ public class StoryIndexer {
                   i, d.lookup, d.t.at().minus(window), d.t.at().plus(window)));
         }
       }
-      Map<Integer, List<StoryRepository.Candidate>> stored = storedCandidates(lookups);
+      Map<Integer, List<StoryRepository.Candidate>> stored = storedCandidates(lookups, rewritten);
       Set<Long> known = new HashSet<>();
       for (List<StoryRepository.Candidate> l : stored.values()) {
         for (StoryRepository.Candidate c : l) {
@@ -226,11 +226,12 @@ public class StoryIndexer {
 
     /**
      * The stored candidates of each lookup (by its article's index in the batch), their features
-     * read once however many articles of the batch they are candidates of.
+     * read once however many articles of the batch they are candidates of. Of the batch's own
+     * articles only those assigned before ({@code indexed}) have index entries to leave out.
      */
     private Map<Integer, List<StoryRepository.Candidate>> storedCandidates(
-        List<StoryRepository.Lookup> lookups) {
-      List<StoryRepository.Hit> hits = repo.candidates(lookups, ids, config.candidates());
+        List<StoryRepository.Lookup> lookups, List<Long> indexed) {
+      List<StoryRepository.Hit> hits = repo.candidates(lookups, indexed, config.candidates());
       Set<Long> hitIds = new HashSet<>();
       for (StoryRepository.Hit h : hits) {
         hitIds.add(h.articleId());
