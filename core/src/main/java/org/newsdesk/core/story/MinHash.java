@@ -10,9 +10,9 @@ import java.util.Arrays;
  * <p>One-permutation hashing with optimal densification (Shrivastava, ICML 2017): each shingle is
  * hashed once and falls into one of the 64 bins by its hash, each bin keeps its smallest value, and
  * an empty bin takes the value of the first non-empty bin on its own fixed random probe sequence.
- * That costs one hash per shingle instead of one per shingle and position, with the same estimate.
- * Signatures of the earlier scheme (64 hash functions) are not comparable with these: compared,
- * they share next to no position, so they never mark a copy.
+ * That costs one hash per shingle instead of one per shingle and position, for an estimate of the
+ * same similarity. Signatures of the earlier scheme (64 hash functions) are not comparable with
+ * these: compared, they share next to no position, so they never mark a copy.
  */
 public final class MinHash {
 

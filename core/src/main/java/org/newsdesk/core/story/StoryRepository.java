@@ -236,7 +236,7 @@ public class StoryRepository {
       index.add(l.index());
       from.add(l.from().toString());
       to.add(l.to().toString());
-      terms.add(joinTerms(l.terms()));
+      terms.add(joined(l.terms()));
     }
     return work(
         c -> {
@@ -266,20 +266,20 @@ public class StoryRepository {
         });
   }
 
-  /** The separator of terms joined into one string (a control character no term holds). */
-  private static final char TERM_SEPARATOR = '\u001f';
+  /** The separator of strings joined into one (a control character no term or reason holds). */
+  private static final char SEPARATOR = '\u001f';
 
   /**
    * Strings joined into one for {@code string_to_array(s, chr(31))}; the separator inside one of
    * them (no term or reason holds it) becomes a space.
    */
-  private static String joinTerms(List<String> parts) {
+  private static String joined(List<String> parts) {
     StringBuilder b = new StringBuilder();
     for (String part : parts) {
       if (b.length() > 0) {
-        b.append(TERM_SEPARATOR);
+        b.append(SEPARATOR);
       }
-      b.append(part.replace(TERM_SEPARATOR, ' '));
+      b.append(part.replace(SEPARATOR, ' '));
     }
     return b.toString();
   }
@@ -591,7 +591,7 @@ public class StoryRepository {
             articleIds.add(r.articleId());
             relatedIds.add(r.relatedId());
             scores.add(r.score());
-            reasons.add(joinTerms(r.reasons()));
+            reasons.add(joined(r.reasons()));
           }
           try (PreparedStatement ps =
               c.prepareStatement(
