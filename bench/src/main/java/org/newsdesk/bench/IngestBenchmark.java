@@ -692,7 +692,7 @@ public final class IngestBenchmark {
               new DocumentParser(ParseLimits.defaults()),
               this,
               new FetchIntervals(Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofHours(1)),
-              new SourcePoller.Settings(10, 10, 600, Duration.ofSeconds(30)),
+              new SourcePoller.Settings(10, 10, 600, Duration.ofSeconds(30), Duration.ofSeconds(3)),
               SourcePoller.Listener.NONE,
               Clock.systemUTC(),
               () -> 0.5);

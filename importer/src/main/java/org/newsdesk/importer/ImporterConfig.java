@@ -100,4 +100,13 @@ public interface ImporterConfig {
    */
   @WithDefault("30s")
   Duration storeRetry();
+
+  /**
+   * How soon a source is fetched again when its articles could not be stored because the database
+   * went away (lost connection, server restart): nothing is claimed while it is away, so this
+   * concerns only the fetches that were in flight. Env: {@code
+   * NEWSDESK_IMPORTER_STORE_RECONNECT_RETRY}.
+   */
+  @WithDefault("3s")
+  Duration storeReconnectRetry();
 }

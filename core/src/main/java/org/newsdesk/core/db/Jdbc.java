@@ -60,6 +60,24 @@ public final class Jdbc {
     };
   }
 
+  /**
+   * Whether {@code failure} came from losing the database rather than from the statement: somewhere
+   * in its causes a connection exception (SQLState class 08) or an operator intervention (57P: the
+   * server shut down or restarted, or is still starting).
+   */
+  public static boolean connectionLost(Throwable failure) {
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+      if (t instanceof SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** A {@code timestamptz} column as an instant, null when SQL NULL. */
   public static Instant instant(ResultSet rs, int column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);

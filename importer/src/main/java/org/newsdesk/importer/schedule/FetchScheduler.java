@@ -82,7 +82,8 @@ public class FetchScheduler {
             config.disableAfter(),
             config.fullArticleMax(),
             config.teaserChars(),
-            config.storeRetry()),
+            config.storeRetry(),
+            config.storeReconnectRetry()),
         new Metrics(meters),
         Clock.systemUTC(),
         () -> ThreadLocalRandom.current().nextDouble());

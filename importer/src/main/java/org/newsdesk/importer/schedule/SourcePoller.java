@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.newsdesk.core.article.ArticleDraft;
 import org.newsdesk.core.article.ImportCounts;
+import org.newsdesk.core.db.Jdbc;
 import org.newsdesk.core.source.ClaimedSource;
 import org.newsdesk.core.source.FetchRecord;
 import org.newsdesk.importer.fetch.FailureReason;
@@ -76,9 +77,15 @@ public final class SourcePoller {
    *     off; 0 for never
    * @param fullArticleMax most article pages fetched per poll
    * @param teaserChars entries with less text are teasers
+   * @param storeRetry when a source whose articles could not be stored is due again
+   * @param reconnectRetry the same when the store failed because the database went away
    */
   public record Settings(
-      int disableAfter, int fullArticleMax, int teaserChars, Duration storeRetry) {}
+      int disableAfter,
+      int fullArticleMax,
+      int teaserChars,
+      Duration storeRetry,
+      Duration reconnectRetry) {}
 
   private final HttpFetcher fetcher;
   private final DocumentParser parser;
@@ -455,7 +462,8 @@ public final class SourcePoller {
      * The fetch was fine but its articles could not be stored (the database went away, a constraint
      * failed): nothing of it was committed, and the validators and body hash stay as they were, so
      * the next fetch reads the document again in full. The source is not to blame: its error count
-     * stays, and it is due again after the short store retry, not a backoff.
+     * stays, and it is due again after the store retry, not a backoff; soon when the database went
+     * away (nothing is claimed while it is away, so this concerns only the fetches in flight).
      */
     FetchRecord storeFailed(RuntimeException e) {
       String message =
@@ -473,7 +481,7 @@ public final class SourcePoller {
                 source.bodyHash(),
                 false,
                 source.consecutiveErrors(),
-                settings.storeRetry(),
+                Jdbc.connectionLost(e) ? settings.reconnectRetry() : settings.storeRetry(),
                 null));
       } catch (RuntimeException again) {
         LOG.warnf("could not record the failure of %s either; its lease will pass", source.slug());
