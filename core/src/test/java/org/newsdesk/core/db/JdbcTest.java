@@ -4,28 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.newsdesk.core.testing.EmbeddedPostgresTestResource;
 
-/** {@link Jdbc#connectionLost} on the failures a real PostgreSQL and its driver raise. */
-@QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresTestResource.class)
+/**
+ * {@link Jdbc#connectionLost} on the failures a real PostgreSQL and its driver raise (a server of
+ * its own: one of its backends is terminated).
+ */
 class JdbcTest {
 
+  private static EmbeddedDatabase database;
+
+  @BeforeAll
+  static void start() {
+    database = EmbeddedDatabase.startTemporary();
+  }
+
+  @AfterAll
+  static void stop() {
+    database.close();
+  }
+
   private static Connection connect() throws SQLException {
-    var config = ConfigProvider.getConfig();
-    return DriverManager.getConnection(
-        config.getValue("quarkus.datasource.jdbc.url", String.class),
-        config.getValue("quarkus.datasource.username", String.class),
-        config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    return DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
   }
 
   @Test
