@@ -78,14 +78,14 @@ public final class SourcePoller {
    * @param fullArticleMax most article pages fetched per poll
    * @param teaserChars entries with less text are teasers
    * @param storeRetry when a source whose articles could not be stored is due again
-   * @param reconnectRetry the same when the store failed because the database went away
+   * @param storeReconnectRetry the same when the store failed because the database went away
    */
   public record Settings(
       int disableAfter,
       int fullArticleMax,
       int teaserChars,
       Duration storeRetry,
-      Duration reconnectRetry) {}
+      Duration storeReconnectRetry) {}
 
   private final HttpFetcher fetcher;
   private final DocumentParser parser;
@@ -481,7 +481,7 @@ public final class SourcePoller {
                 source.bodyHash(),
                 false,
                 source.consecutiveErrors(),
-                Jdbc.connectionLost(e) ? settings.reconnectRetry() : settings.storeRetry(),
+                Jdbc.connectionLost(e) ? settings.storeReconnectRetry() : settings.storeRetry(),
                 null));
       } catch (RuntimeException again) {
         LOG.warnf("could not record the failure of %s either; its lease will pass", source.slug());
